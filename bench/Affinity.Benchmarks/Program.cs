@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(Affinity.Benchmarks.TopKBenchmarks).Assembly).Run(args);

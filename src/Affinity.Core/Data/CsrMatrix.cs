@@ -1,0 +1,157 @@
+namespace Affinity.Core.Data;
+
+/// <summary>
+/// An immutable compressed sparse row matrix of <see cref="float"/> values. Within a row the column
+/// indexes are sorted ascending (ties keep input order). <see cref="EntryIds"/> maps every stored
+/// entry back to the position of the interaction it came from, so per-interaction data such as
+/// timestamps can be read in row order.
+/// </summary>
+public sealed class CsrMatrix
+{
+    private readonly int[] _rowPointers;
+    private readonly int[] _columns;
+    private readonly float[] _values;
+    private readonly int[] _entryIds;
+
+    private CsrMatrix(int rowCount, int columnCount, int[] rowPointers, int[] columns, float[] values, int[] entryIds)
+    {
+        RowCount = rowCount;
+        ColumnCount = columnCount;
+        _rowPointers = rowPointers;
+        _columns = columns;
+        _values = values;
+        _entryIds = entryIds;
+    }
+
+    /// <summary>The number of rows.</summary>
+    public int RowCount { get; }
+
+    /// <summary>The number of columns.</summary>
+    public int ColumnCount { get; }
+
+    /// <summary>The number of stored entries.</summary>
+    public int EntryCount => _columns.Length;
+
+    /// <summary>Row <c>r</c> occupies entries <c>RowPointers[r]..RowPointers[r+1]-1</c>.</summary>
+    public ReadOnlySpan<int> RowPointers => _rowPointers;
+
+    /// <summary>The column index of every entry.</summary>
+    public ReadOnlySpan<int> Columns => _columns;
+
+    /// <summary>The value of every entry.</summary>
+    public ReadOnlySpan<float> Values => _values;
+
+    /// <summary>For every entry, the position of the source triple it was built from.</summary>
+    public ReadOnlySpan<int> EntryIds => _entryIds;
+
+    /// <summary>The number of entries in a row.</summary>
+    public int RowLength(int row) => _rowPointers[row + 1] - _rowPointers[row];
+
+    /// <summary>The sorted column indexes of one row.</summary>
+    public ReadOnlySpan<int> RowColumns(int row) => _columns.AsSpan(_rowPointers[row], RowLength(row));
+
+    /// <summary>The values of one row, aligned with <see cref="RowColumns"/>.</summary>
+    public ReadOnlySpan<float> RowValues(int row) => _values.AsSpan(_rowPointers[row], RowLength(row));
+
+    /// <summary>The source positions of one row's entries, aligned with <see cref="RowColumns"/>.</summary>
+    public ReadOnlySpan<int> RowEntryIds(int row) => _entryIds.AsSpan(_rowPointers[row], RowLength(row));
+
+    /// <summary>Whether the row holds the column (binary search).</summary>
+    public bool Contains(int row, int column) => RowColumns(row).BinarySearch(column) >= 0;
+
+    /// <summary>
+    /// Builds the matrix from coordinate triples in O(n) with a stable counting sort, first by
+    /// column then by row, so rows come out sorted by column.
+    /// </summary>
+    /// <exception cref="ArgumentException">The arrays differ in length or an index is out of range.</exception>
+    public static CsrMatrix FromCoordinates(int rowCount, int columnCount, ReadOnlySpan<int> rows, ReadOnlySpan<int> columns, ReadOnlySpan<float> values)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(rowCount);
+        ArgumentOutOfRangeException.ThrowIfNegative(columnCount);
+        if (rows.Length != columns.Length || rows.Length != values.Length)
+        {
+            throw new ArgumentException("Rows, columns and values must have the same length.", nameof(values));
+        }
+
+        var n = rows.Length;
+        for (var i = 0; i < n; i++)
+        {
+            if ((uint)rows[i] >= (uint)rowCount || (uint)columns[i] >= (uint)columnCount)
+            {
+                throw new ArgumentException($"Entry {i} ({rows[i]}, {columns[i]}) is outside a {rowCount} x {columnCount} matrix.", nameof(rows));
+            }
+        }
+
+        // Pass 1: order entries by column (stable).
+        var byColumn = CountingOrder(columns, columnCount);
+
+        // Pass 2: scatter that order by row (stable), so each row ends sorted by column.
+        var rowPointers = new int[rowCount + 1];
+        foreach (var r in rows)
+        {
+            rowPointers[r + 1]++;
+        }
+
+        for (var r = 0; r < rowCount; r++)
+        {
+            rowPointers[r + 1] += rowPointers[r];
+        }
+
+        var next = rowPointers[..^1];
+        var outColumns = new int[n];
+        var outValues = new float[n];
+        var entryIds = new int[n];
+        foreach (var source in byColumn)
+        {
+            var position = next[rows[source]]++;
+            outColumns[position] = columns[source];
+            outValues[position] = values[source];
+            entryIds[position] = source;
+        }
+
+        return new CsrMatrix(rowCount, columnCount, rowPointers, outColumns, outValues, entryIds);
+    }
+
+    /// <summary>The transpose, with entry ids kept pointing at the same source triples.</summary>
+    public CsrMatrix Transpose()
+    {
+        var n = EntryCount;
+        var rows = new int[n];
+        for (var r = 0; r < RowCount; r++)
+        {
+            rows.AsSpan(_rowPointers[r], RowLength(r)).Fill(r);
+        }
+
+        var transposed = FromCoordinates(ColumnCount, RowCount, _columns, rows, _values);
+        var entryIds = new int[n];
+        var inner = transposed._entryIds;
+        for (var i = 0; i < n; i++)
+        {
+            entryIds[i] = _entryIds[inner[i]];
+        }
+
+        return new CsrMatrix(ColumnCount, RowCount, transposed._rowPointers, transposed._columns, transposed._values, entryIds);
+    }
+
+    private static int[] CountingOrder(ReadOnlySpan<int> keys, int keyCount)
+    {
+        var starts = new int[keyCount + 1];
+        foreach (var k in keys)
+        {
+            starts[k + 1]++;
+        }
+
+        for (var k = 0; k < keyCount; k++)
+        {
+            starts[k + 1] += starts[k];
+        }
+
+        var order = new int[keys.Length];
+        for (var i = 0; i < keys.Length; i++)
+        {
+            order[starts[keys[i]]++] = i;
+        }
+
+        return order;
+    }
+}
