@@ -1,4 +1,4 @@
-using System.CommandLine;
+using Affinity.Cli.Hosting;
+using Spectre.Console;
 
-var root = new RootCommand("Affinity: a personalized recommendation engine for .NET.");
-return root.Parse(args).Invoke();
+return await CliApplication.RunAsync(AnsiConsole.Console, args).ConfigureAwait(false);

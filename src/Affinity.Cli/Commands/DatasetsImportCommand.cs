@@ -1,0 +1,58 @@
+using System.CommandLine;
+using System.Globalization;
+using Affinity.Cli.Hosting;
+using Affinity.Core.Data;
+using Affinity.Core.Loading;
+using Spectre.Console;
+
+namespace Affinity.Cli.Commands;
+
+/// <summary>
+/// <c>affinity datasets import FILE --user COL --item COL ...</c>: reads a CSV, TSV or JSON Lines
+/// file of interactions with a column mapping, checks every line, and reports what it found.
+/// </summary>
+internal static class DatasetsImportCommand
+{
+    public static Command Create(IAnsiConsole console)
+    {
+        var file = new Argument<string>("file") { Description = "A .csv, .tsv or .jsonl file of interactions." };
+        var user = new Option<string>("--user") { Description = "The user column (name, or 0-based position when there is no header).", Required = true };
+        var item = new Option<string>("--item") { Description = "The item column.", Required = true };
+        var value = new Option<string?>("--value") { Description = "The value column (rating, count); absent means every interaction counts 1." };
+        var timestamp = new Option<string?>("--timestamp") { Description = "The timestamp column (unix seconds or ISO 8601)." };
+        var eventType = new Option<string?>("--event") { Description = "The event-type column (view, click, cart, purchase ...)." };
+        var noHeader = new Option<bool>("--no-header") { Description = "The file has no header line; columns are positions." };
+        var delimiter = new Option<string?>("--delimiter") { Description = "The field separator (default: ',' for .csv, tab for .tsv)." };
+        var implicitFeedback = new Option<bool>("--implicit") { Description = "Values are implicit signals (counts, weights), not ratings." };
+        var command = new Command("import", "Check and summarise an interactions file with a column mapping.")
+        {
+            file, user, item, value, timestamp, eventType, noHeader, delimiter, implicitFeedback,
+        };
+        command.SetAction((parse, _) => CommandRunner.RunAsync(console, () =>
+        {
+            var path = parse.GetValue(file)!;
+            if (!File.Exists(path))
+            {
+                throw new CliException($"The file '{path}' does not exist.", ExitCodes.DataNotFound);
+            }
+
+            var mapping = new ColumnMapping
+            {
+                User = parse.GetValue(user)!,
+                Item = parse.GetValue(item)!,
+                Value = parse.GetValue(value),
+                Timestamp = parse.GetValue(timestamp),
+                EventType = parse.GetValue(eventType),
+                HasHeader = !parse.GetValue(noHeader),
+                Delimiter = parse.GetValue(delimiter) ?? (path.EndsWith(".tsv", StringComparison.OrdinalIgnoreCase) ? "\t" : ","),
+                FeedbackKind = parse.GetValue(implicitFeedback) ? FeedbackKind.Implicit : FeedbackKind.Explicit,
+            };
+            var data = path.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".ndjson", StringComparison.OrdinalIgnoreCase)
+                ? JsonLinesLoader.Load(path, mapping)
+                : DelimitedFileLoader.Load(path, mapping);
+            DatasetSummary.Write(console, data);
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+}

@@ -1,0 +1,96 @@
+using Affinity.Core.Data;
+using Affinity.Core.Recommending;
+using Affinity.Evaluation.Metrics;
+
+namespace Affinity.Evaluation.Running;
+
+/// <summary>The steps full and sampled ranking share: relevant sets, ranks from a ranked list, top lists and aggregation.</summary>
+internal static class RankingInputs
+{
+    /// <summary>Each user's relevant test items, sorted, keeping values at or above the threshold when one is set.</summary>
+    public static int[][] RelevantItems(Dataset test, float? threshold)
+    {
+        var byUser = test.ByUser;
+        var relevant = new int[byUser.RowCount][];
+        for (var u = 0; u < relevant.Length; u++)
+        {
+            var items = byUser.RowColumns(u);
+            var values = byUser.RowValues(u);
+            var kept = new List<int>(items.Length);
+            for (var k = 0; k < items.Length; k++)
+            {
+                if ((threshold is null || values[k] >= threshold.Value) && (kept.Count == 0 || kept[^1] != items[k]))
+                {
+                    kept.Add(items[k]);
+                }
+            }
+
+            relevant[u] = [.. kept];
+        }
+
+        return relevant;
+    }
+
+    /// <summary>
+    /// The ranks of the relevant items within a ranked candidate list, and their scores. Returns a
+    /// null ranking when no relevant item is among the candidates. <paramref name="position"/> is
+    /// scratch space of one zeroed slot per item; it is zeroed again on return.
+    /// </summary>
+    public static (UserRanking? Ranking, Prediction[] Scores) Rank(int user, IReadOnlyList<ScoredItem> list, int[] relevant, int[] position)
+    {
+        for (var r = 0; r < list.Count; r++)
+        {
+            position[list[r].Item] = r + 1;
+        }
+
+        var ranks = new List<int>(relevant.Length);
+        var scores = new List<Prediction>(relevant.Length);
+        foreach (var item in relevant)
+        {
+            var p = position[item] - 1;
+            if (p >= 0)
+            {
+                ranks.Add(p);
+                scores.Add(new Prediction(user, item, list[p].Score));
+            }
+        }
+
+        for (var r = 0; r < list.Count; r++)
+        {
+            position[list[r].Item] = 0;
+        }
+
+        ranks.Sort();
+        return (ranks.Count == 0 ? null : new UserRanking([.. ranks], list.Count), [.. scores]);
+    }
+
+    /// <summary>The first <paramref name="k"/> items of a ranked list.</summary>
+    public static int[] Top(IReadOnlyList<ScoredItem> list, int k)
+    {
+        var top = new int[Math.Min(k, list.Count)];
+        for (var i = 0; i < top.Length; i++)
+        {
+            top[i] = list[i].Item;
+        }
+
+        return top;
+    }
+
+    /// <summary>Per-user metric values and their means over the users that could be evaluated.</summary>
+    public static FoldOutcome Outcome(MetricSpec[] metrics, MapNormalizer normalizer, int[] users, UserRanking?[] rankings, int[][] tops, Prediction[][] scored)
+    {
+        var evaluated = Enumerable.Range(0, users.Length).Where(k => rankings[k] is not null).ToArray();
+        var values = new Dictionary<string, double>(StringComparer.Ordinal);
+        var perUser = new Dictionary<string, double[]>(StringComparer.Ordinal);
+        foreach (var metric in metrics)
+        {
+            var userValues = evaluated.Select(k => metric.Compute(rankings[k]!, normalizer)).ToArray();
+            perUser[metric.Name] = userValues;
+            var finite = userValues.Where(v => !double.IsNaN(v)).ToArray();
+            values[metric.Name] = finite.Length == 0 ? double.NaN : finite.Average();
+        }
+
+        var lists = evaluated.Select(k => (users[k], tops[k])).ToArray();
+        return new FoldOutcome(values, perUser, evaluated.SelectMany(k => scored[k]).ToArray(), lists);
+    }
+}

@@ -1,0 +1,47 @@
+using System.Reflection;
+
+namespace Affinity.Architecture.Tests;
+
+/// <summary>The references between projects that ARCHITECTURE.md draws, enforced on the built assemblies.</summary>
+public sealed class ProjectReferenceTests
+{
+    public static TheoryData<string, string[]> AllowedReferences => new()
+    {
+        { "Affinity.Core", [] },
+        { "Affinity.Models", ["Affinity.Core"] },
+        { "Affinity.Evaluation", ["Affinity.Core"] },
+    };
+
+    [Theory]
+    [MemberData(nameof(AllowedReferences))]
+    public void Project_references_only_what_the_architecture_allows(string assembly, string[] allowed)
+    {
+        var referenced = Assembly.Load(assembly).GetReferencedAssemblies()
+            .Select(a => a.Name!)
+            .Where(name => name.StartsWith("Affinity.", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal)
+            .ToArray();
+
+        Assert.All(referenced, name => Assert.Contains(name, allowed));
+    }
+
+    [Fact]
+    public void Core_depends_on_nothing_heavy()
+    {
+        var packages = Assembly.Load("Affinity.Core").GetReferencedAssemblies().Select(a => a.Name!).ToArray();
+        var allowedPrefixes = new[] { "System", "Microsoft.Extensions.Logging.Abstractions", "netstandard", "mscorlib" };
+
+        Assert.All(packages, name => Assert.Contains(allowedPrefixes, prefix => name.StartsWith(prefix, StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void Libraries_do_not_reference_console_or_command_line_packages()
+    {
+        foreach (var assembly in new[] { "Affinity.Core", "Affinity.Models", "Affinity.Evaluation" })
+        {
+            var references = Assembly.Load(assembly).GetReferencedAssemblies().Select(a => a.Name!).ToArray();
+            Assert.DoesNotContain("Spectre.Console", references);
+            Assert.DoesNotContain("System.CommandLine", references);
+        }
+    }
+}
