@@ -1,3 +1,4 @@
+using Affinity.Core.Cleaning;
 using Affinity.Evaluation.Metrics;
 using Affinity.Evaluation.Splitting;
 
@@ -67,6 +68,7 @@ public static class ProtocolCatalog
         Description = "NCF protocol (He et al. 2017): every rating is a positive, each user's latest interaction is the test item, ranked among 99 items the user never interacted with, sampled at random; HR@10 and NDCG@10.",
         DefaultDataset = "ml-100k",
         Kind = EvaluationKind.SampledRanking,
+        Prepare = static d => ImplicitConversion.Threshold(d, float.NegativeInfinity),
         CreateSplitter = static _ => new LeaveLastOutSplitter(1),
         Metrics = ["HR@10", "NDCG@10"],
         SampledNegatives = 99,
