@@ -1,0 +1,52 @@
+using Affinity.Core.Data;
+using Affinity.Core.Recommending;
+
+namespace Affinity.Models.Baselines;
+
+/// <summary>Options of <see cref="GlobalMean"/>; the model has no hyperparameters.</summary>
+public sealed record GlobalMeanOptions;
+
+/// <summary>
+/// Predicts the mean of all training values for every user and item: the floor every rating model
+/// must beat (Surprise's <c>NormalPredictor</c> without the noise). As a ranker it gives every item
+/// the same score, so lists follow item index order.
+/// </summary>
+public sealed class GlobalMean : ScoringRecommender, IRatingPredictor
+{
+    private RatingScale? _scale;
+    private UserActivity? _users;
+
+    /// <summary>Creates an unfitted model.</summary>
+    public GlobalMean(GlobalMeanOptions? options = null) => Options = options ?? new GlobalMeanOptions();
+
+    /// <summary>The options the model was created with.</summary>
+    public GlobalMeanOptions Options { get; }
+
+    /// <inheritdoc />
+    public override string Name => "global-mean";
+
+    /// <summary>The mean of the training values.</summary>
+    /// <exception cref="InvalidOperationException">The model is not fitted.</exception>
+    public double Mean => (_scale ?? throw NotFitted()).Mean;
+
+    /// <inheritdoc />
+    public float Predict(int user, int item) => (float)Mean;
+
+    /// <inheritdoc />
+    public override bool CanScore(int user) => _users?.IsActive(user) ?? false;
+
+    /// <inheritdoc />
+    public override void ScoreItems(int user, Span<float> scores)
+    {
+        var mean = (float)Mean;
+        ScoreGuard.CheckLength(scores, ItemCount);
+        scores.Fill(mean);
+    }
+
+    /// <inheritdoc />
+    protected override void FitCore(Dataset train, FitContext context)
+    {
+        _scale = RatingScale.Of(train, Name);
+        _users = UserActivity.Of(train);
+    }
+}

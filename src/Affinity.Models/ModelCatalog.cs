@@ -1,0 +1,117 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Affinity.Core.Recommending;
+using Affinity.Models.Baselines;
+
+namespace Affinity.Models;
+
+/// <summary>
+/// The registry of models by name: what each is, its options type, and a factory from JSON options.
+/// The CLI and the server share <see cref="Default"/>. Immutable; names and aliases are matched
+/// without regard to case.
+/// </summary>
+public sealed class ModelCatalog
+{
+    private readonly ModelDescriptor[] _models;
+    private readonly Dictionary<string, ModelDescriptor> _byName = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Builds a catalog from descriptors.</summary>
+    /// <exception cref="ArgumentException">Two descriptors share a name or an alias.</exception>
+    public ModelCatalog(IEnumerable<ModelDescriptor> models)
+    {
+        ArgumentNullException.ThrowIfNull(models);
+        _models = [.. models];
+        foreach (var model in _models)
+        {
+            foreach (var key in model.Aliases.Prepend(model.Name))
+            {
+                if (!_byName.TryAdd(key, model))
+                {
+                    throw new ArgumentException($"The model name '{key}' is registered twice.", nameof(models));
+                }
+            }
+        }
+
+        Names = Array.ConvertAll(_models, m => m.Name);
+    }
+
+    /// <summary>Every model Affinity ships; adding a model is one line here.</summary>
+    public static ModelCatalog Default { get; } = new(
+    [
+        ModelDescriptor.For<GlobalMeanOptions>("global-mean", "Predicts the training mean for everything; ranks all items equally.", o => new GlobalMean(o), "mean"),
+        ModelDescriptor.For<BiasBaselineOptions>("bias", "Global mean plus user and item biases (Koren 2008), fitted as Surprise's BaselineOnly.", o => new BiasBaseline(o), "baseline", "bias-baseline"),
+        ModelDescriptor.For<PopularityOptions>("popularity", "Ranks items by interaction count, value sum or time-decayed count.", o => new Popularity(o), "pop", "most-popular"),
+        ModelDescriptor.For<RandomOptions>("random", "Uniform random scores, seeded by FitContext.Seed and the user.", o => new RandomRecommender(o)),
+    ]);
+
+    /// <summary>
+    /// How options records are written and read: camelCase names (read without regard to case),
+    /// enums as names, unknown properties rejected so a misspelt option is an error.
+    /// </summary>
+    public static JsonSerializerOptions JsonOptions { get; } = CreateJsonOptions();
+
+    /// <summary>The canonical names, in registration order.</summary>
+    public IReadOnlyList<string> Names { get; }
+
+    /// <summary>The descriptors, in registration order.</summary>
+    public IReadOnlyList<ModelDescriptor> Models => _models;
+
+    /// <summary>Finds a model by name or alias.</summary>
+    public bool TryGet(string name, out ModelDescriptor model)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return _byName.TryGetValue(name.Trim(), out model!);
+    }
+
+    /// <summary>The model registered under a name or alias.</summary>
+    /// <exception cref="ArgumentException">No model has that name; the message lists the known names.</exception>
+    public ModelDescriptor Get(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return TryGet(name, out var model)
+            ? model
+            : throw new ArgumentException($"Unknown model '{name}'. Known models: {string.Join(", ", Names)}.", nameof(name));
+    }
+
+    /// <summary>Builds an unfitted model from its name and JSON options (null means the defaults).</summary>
+    /// <exception cref="ArgumentException">The name is unknown (the message lists the known names) or the JSON does not fit the options.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of its range (the exception names it).</exception>
+    public IRecommender Create(string name, JsonElement? options = null) => Get(name).Create(options);
+
+    /// <summary>Builds an unfitted model from its name and options as JSON text (null or blank means the defaults).</summary>
+    /// <exception cref="ArgumentException">The name is unknown, or the text is not JSON that fits the options.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of its range (the exception names it).</exception>
+    public IRecommender Create(string name, string? optionsJson)
+    {
+        var model = Get(name);
+        if (string.IsNullOrWhiteSpace(optionsJson))
+        {
+            return model.Create();
+        }
+
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(optionsJson);
+        }
+        catch (JsonException e)
+        {
+            throw new ArgumentException($"The options of model '{model.Name}' are not valid JSON: {e.Message}", nameof(optionsJson), e);
+        }
+
+        using (document)
+        {
+            return model.Create(document.RootElement);
+        }
+    }
+
+    private static JsonSerializerOptions CreateJsonOptions()
+    {
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
+        {
+            UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+        };
+        options.MakeReadOnly(populateMissingResolver: true);
+        return options;
+    }
+}
