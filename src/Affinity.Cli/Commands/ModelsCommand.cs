@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Text.Json;
 using Affinity.Cli.Hosting;
 using Affinity.Models;
 using Spectre.Console;
@@ -14,9 +15,10 @@ internal static class ModelsCommand
         list.SetAction((_, _) => CommandRunner.RunAsync(console, () =>
         {
             var table = new Table().AddColumns("name", "description", "default options");
-            foreach (var entry in ModelCatalog.Default.Entries)
+            foreach (var model in ModelCatalog.Default.Models)
             {
-                table.AddRow(Markup.Escape(entry.Name), Markup.Escape(entry.Description), Markup.Escape(entry.DefaultOptionsJson()));
+                var defaults = JsonSerializer.Serialize(model.DefaultOptions, model.OptionsType, ModelCatalog.JsonOptions);
+                table.AddRow(Markup.Escape(model.Name), Markup.Escape(model.Description), Markup.Escape(defaults));
             }
 
             console.Write(table);

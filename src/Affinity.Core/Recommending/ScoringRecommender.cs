@@ -103,6 +103,7 @@ public abstract class ScoringRecommender : IItemScorer
     public IReadOnlyList<RecommendationList> RecommendBatch(IReadOnlyList<RecommendRequest> requests)
     {
         ArgumentNullException.ThrowIfNull(requests);
+        _ = Seen; // Fail before fanning out, so a model used unfitted throws InvalidOperationException, not AggregateException.
         var results = new RecommendationList[requests.Count];
         Parallel.For(0, requests.Count, i => results[i] = Recommend(requests[i]));
         return results;

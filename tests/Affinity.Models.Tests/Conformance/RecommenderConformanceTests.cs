@@ -35,6 +35,7 @@ public abstract class RecommenderConformanceTests
 
         Assert.False(model.IsFitted);
         Assert.Throws<InvalidOperationException>(() => model.Recommend(new RecommendRequest(0, 3)));
+        Assert.Throws<InvalidOperationException>(() => model.RecommendBatch([new RecommendRequest(0, 3)]));
     }
 
     [Fact]
