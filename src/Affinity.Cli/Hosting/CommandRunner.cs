@@ -30,7 +30,7 @@ internal static class CommandRunner
         {
             return Fail(console, e.Message, ExitCodes.DataNotFound);
         }
-        catch (ArgumentException e)
+        catch (Exception e) when (e is ArgumentException or FormatException)
         {
             return Fail(console, e.Message, ExitCodes.Usage);
         }

@@ -1,5 +1,4 @@
 using Affinity.Core.Data;
-using Affinity.Evaluation.Metrics;
 using Affinity.Evaluation.Splitting;
 
 namespace Affinity.Evaluation.Protocols;
@@ -30,9 +29,6 @@ public sealed record EvaluationProtocol
 
     /// <summary>The metrics reported by default, in table order.</summary>
     public required IReadOnlyList<string> Metrics { get; init; }
-
-    /// <summary>How MAP is normalised under this protocol.</summary>
-    public MapNormalizer MapNormalizer { get; init; } = MapNormalizer.RelevantCount;
 
     /// <summary>Test interactions with a value below this are not relevant (ranking protocols); null keeps all.</summary>
     public float? RelevanceThreshold { get; init; }

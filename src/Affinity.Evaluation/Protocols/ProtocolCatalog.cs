@@ -1,5 +1,4 @@
 using Affinity.Core.Cleaning;
-using Affinity.Evaluation.Metrics;
 using Affinity.Evaluation.Splitting;
 
 namespace Affinity.Evaluation.Protocols;
@@ -57,7 +56,6 @@ public static class ProtocolCatalog
         Kind = EvaluationKind.FullRanking,
         CreateSplitter = static _ => new StratifiedSplitter(0.75, seed: 42),
         Metrics = ["MAP@10", "NDCG@10", "Precision@10", "Recall@10"],
-        MapNormalizer = MapNormalizer.RelevantCount,
         Seed = 42,
     };
 
@@ -70,7 +68,7 @@ public static class ProtocolCatalog
         Kind = EvaluationKind.SampledRanking,
         Prepare = static d => ImplicitConversion.Threshold(d, float.NegativeInfinity),
         CreateSplitter = static _ => new LeaveLastOutSplitter(1),
-        Metrics = ["HR@10", "NDCG@10"],
+        Metrics = ["HitRate@10", "NDCG@10"],
         SampledNegatives = 99,
         Seed = 42,
     };
@@ -84,8 +82,7 @@ public static class ProtocolCatalog
         Kind = EvaluationKind.FullRanking,
         Prepare = RecBolePreparation.Apply,
         CreateSplitter = static _ => new RecBoleRatioSplitter(0.8, 0.1, 0.1, seed: 2020),
-        Metrics = ["Recall@10", "MRR@10", "NDCG@10", "HR@10", "Precision@10"],
-        MapNormalizer = MapNormalizer.MinOfKAndRelevant,
+        Metrics = ["Recall@10", "MRR@10", "NDCG@10", "HitRate@10", "Precision@10"],
         Seed = 2020,
     };
 

@@ -3,6 +3,7 @@ using System.Globalization;
 using Affinity.Core.Recommending;
 using Affinity.Evaluation.Protocols;
 using Affinity.Evaluation.Reporting;
+using Affinity.Evaluation.Metrics;
 using Affinity.Evaluation.Splitting;
 using Affinity.Evaluation.Statistics;
 
@@ -59,7 +60,7 @@ public static class EvaluationRunner
         }
 
         var results = models.Select((model, m) => new ModelResult(model.Name, model.OptionsJson, perModel[m])).ToArray();
-        var names = metrics.Select(s => s.Name).ToArray();
+        var names = metrics.Select(s => s.ToString()).ToArray();
         var manifest = new RunManifest
         {
             Protocol = protocol.Name,

@@ -15,6 +15,8 @@ namespace Affinity.Evaluation.Running;
 /// </summary>
 internal sealed class FullRankingMeasure(EvaluationProtocol protocol, MetricSpec[] metrics, int topK) : FoldMeasure
 {
+    public override IReadOnlyList<string> ExtraMetrics => RankingInputs.BeyondAccuracyNames(topK);
+
     public override FoldOutcome Measure(DataSplit split, IRecommender model)
     {
         var relevantByUser = RankingInputs.RelevantItems(split.Test, protocol.RelevanceThreshold);
@@ -32,6 +34,6 @@ internal sealed class FullRankingMeasure(EvaluationProtocol protocol, MetricSpec
             tops[k] = RankingInputs.Top(list, topK);
             return position;
         }, _ => { });
-        return RankingInputs.Outcome(metrics, protocol.MapNormalizer, users, rankings, tops, scored);
+        return RankingInputs.Outcome(metrics, split.Train, topK, users, rankings, tops, scored);
     }
 }

@@ -76,21 +76,42 @@ internal static class RankingInputs
         return top;
     }
 
-    /// <summary>Per-user metric values and their means over the users that could be evaluated.</summary>
-    public static FoldOutcome Outcome(MetricSpec[] metrics, MapNormalizer normalizer, int[] users, UserRanking?[] rankings, int[][] tops, Prediction[][] scored)
+    /// <summary>The names of the beyond-accuracy metrics computed over the top-K lists.</summary>
+    public static IReadOnlyList<string> BeyondAccuracyNames(int k) => [$"Coverage@{k}", $"Gini@{k}", $"Novelty@{k}", $"PopRank@{k}", $"ILD@{k}"];
+
+    /// <summary>
+    /// Per-user metric values and their means over the users that could be evaluated, plus the
+    /// beyond-accuracy metrics of the top-K lists against the training data: catalogue coverage,
+    /// Gini index of recommendation counts, novelty, mean popularity rank and intra-list diversity
+    /// (1 - binary cosine of items over training users).
+    /// </summary>
+    public static FoldOutcome Outcome(MetricSpec[] metrics, Dataset train, int k, int[] users, UserRanking?[] rankings, int[][] tops, Prediction[][] scored)
     {
-        var evaluated = Enumerable.Range(0, users.Length).Where(k => rankings[k] is not null).ToArray();
+        var evaluated = Enumerable.Range(0, users.Length).Where(i => rankings[i] is not null).ToArray();
         var values = new Dictionary<string, double>(StringComparer.Ordinal);
         var perUser = new Dictionary<string, double[]>(StringComparer.Ordinal);
         foreach (var metric in metrics)
         {
-            var userValues = evaluated.Select(k => metric.Compute(rankings[k]!, normalizer)).ToArray();
-            perUser[metric.Name] = userValues;
+            var userValues = evaluated.Select(i => metric.Compute(rankings[i]!)).ToArray();
+            perUser[metric.ToString()] = userValues;
             var finite = userValues.Where(v => !double.IsNaN(v)).ToArray();
-            values[metric.Name] = finite.Length == 0 ? double.NaN : finite.Average();
+            values[metric.ToString()] = finite.Length == 0 ? double.NaN : finite.Average();
         }
 
-        var lists = evaluated.Select(k => (users[k], tops[k])).ToArray();
-        return new FoldOutcome(values, perUser, evaluated.SelectMany(k => scored[k]).ToArray(), lists);
+        var lists = evaluated.Select(i => tops[i]).ToArray();
+        AddBeyondAccuracy(values, train, k, lists);
+        return new FoldOutcome(values, perUser, evaluated.SelectMany(i => scored[i]).ToArray(), evaluated.Select(i => (users[i], tops[i])).ToArray());
+    }
+
+    private static void AddBeyondAccuracy(Dictionary<string, double> values, Dataset train, int k, int[][] lists)
+    {
+        var names = BeyondAccuracyNames(k);
+        var popularity = train.ItemCounts();
+        var similarity = new ItemCosineSimilarity(train.ByItem);
+        values[names[0]] = CatalogMetrics.CatalogCoverage(lists, train.ItemCount);
+        values[names[1]] = CatalogMetrics.GiniIndex(lists, train.ItemCount);
+        values[names[2]] = PopularityMetrics.Novelty(lists, popularity, train.UserCount);
+        values[names[3]] = PopularityMetrics.MeanPopularityRank(lists, popularity);
+        values[names[4]] = DiversityMetrics.IntraListDiversity(lists, similarity.Similarity);
     }
 }

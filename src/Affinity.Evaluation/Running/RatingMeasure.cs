@@ -13,6 +13,12 @@ internal sealed class RatingMeasure(MetricSpec[] metrics) : FoldMeasure
 {
     public override FoldOutcome Measure(DataSplit split, IRecommender model)
     {
+        var ranking = metrics.FirstOrDefault(m => m.IsRankingMetric);
+        if (ranking is not null)
+        {
+            throw new ArgumentException($"'{ranking}' is a ranking metric; a rating protocol reports RMSE and MAE.");
+        }
+
         var predictor = model as IRatingPredictor
             ?? throw new InvalidOperationException($"The model '{model.Name}' does not predict ratings, so it cannot run a rating protocol.");
         var test = split.Test;
@@ -30,7 +36,7 @@ internal sealed class RatingMeasure(MetricSpec[] metrics) : FoldMeasure
         var byUser = test.ByUser;
         foreach (var metric in metrics)
         {
-            values[metric.Name] = Compute(metric, predicted, actual);
+            values[metric.ToString()] = metric.Compute(predicted, actual);
             var userValues = new List<double>();
             for (var u = 0; u < byUser.RowCount; u++)
             {
@@ -48,10 +54,10 @@ internal sealed class RatingMeasure(MetricSpec[] metrics) : FoldMeasure
                     a[k] = actual[entries[k]];
                 }
 
-                userValues.Add(Compute(metric, p, a));
+                userValues.Add(metric.Compute(p, a));
             }
 
-            perUser[metric.Name] = [.. userValues];
+            perUser[metric.ToString()] = [.. userValues];
         }
 
         var predictions = new Prediction[predicted.Length];
@@ -62,11 +68,4 @@ internal sealed class RatingMeasure(MetricSpec[] metrics) : FoldMeasure
 
         return new FoldOutcome(values, perUser, predictions, []);
     }
-
-    private static double Compute(MetricSpec metric, ReadOnlySpan<float> predicted, ReadOnlySpan<float> actual) => metric.Name switch
-    {
-        "RMSE" => RatingMetrics.Rmse(predicted, actual),
-        "MAE" => RatingMetrics.Mae(predicted, actual),
-        _ => throw new ArgumentException($"'{metric.Name}' is a ranking metric; a rating protocol reports RMSE and MAE."),
-    };
 }

@@ -20,7 +20,7 @@ internal sealed class SampledRankingMeasure(EvaluationProtocol protocol, Dataset
         var relevantByUser = RankingInputs.RelevantItems(split.Test, protocol.RelevanceThreshold);
         var users = Enumerable.Range(0, relevantByUser.Length).Where(u => relevantByUser[u].Length > 0).ToArray();
         var history = all.ByUser;
-        var perUser = metrics.ToDictionary(m => m.Name, _ => new double[users.Length], StringComparer.Ordinal);
+        var perUser = metrics.ToDictionary(m => m.ToString(), _ => new double[users.Length], StringComparer.Ordinal);
         var tops = new int[users.Length][];
         var scored = new Prediction[users.Length][];
         Parallel.For(0, users.Length, () => new int[all.ItemCount], (k, _, position) =>
@@ -37,7 +37,7 @@ internal sealed class SampledRankingMeasure(EvaluationProtocol protocol, Dataset
                 tops[k] ??= RankingInputs.Top(list, topK);
                 foreach (var metric in metrics)
                 {
-                    perUser[metric.Name][k] += ranking is null ? 0 : metric.Compute(ranking, protocol.MapNormalizer) / relevantByUser[user].Length;
+                    perUser[metric.ToString()][k] += ranking is null ? 0 : metric.Compute(ranking) / relevantByUser[user].Length;
                 }
             }
 
