@@ -62,6 +62,11 @@ public sealed class DatasetFetcher
     public async Task<string> FetchAsync(DatasetInfo dataset, IProgress<(long Done, long? Total)>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(dataset);
+        if (dataset.Name is "" or "." or ".." || dataset.Name.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0)
+        {
+            throw new ArgumentException($"'{dataset.Name}' cannot name a folder in the cache.", nameof(dataset));
+        }
+
         var target = Path.Combine(CacheFolder, dataset.Name);
         if (File.Exists(Path.Combine(target, MarkerFileName)))
         {
@@ -78,8 +83,9 @@ public sealed class DatasetFetcher
             Checksums.Compare($"{dataset.ArchiveUrl}", "SHA-256", dataset.ArchiveSha256, actual);
             cancellationToken.ThrowIfCancellationRequested();
             ZipFile.ExtractToDirectory(archive, staging);
-            var root = dataset.ArchiveFolder.Length == 0 ? staging : Path.Combine(staging, dataset.ArchiveFolder);
-            if (!Directory.Exists(root))
+            var root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(Path.Combine(staging, dataset.ArchiveFolder)));
+            var inside = root == staging || root.StartsWith(staging + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+            if (!inside || !Directory.Exists(root))
             {
                 throw new InvalidDataException($"The archive {dataset.ArchiveUrl} has no folder '{dataset.ArchiveFolder}'.");
             }

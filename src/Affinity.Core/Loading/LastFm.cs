@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text;
 using Affinity.Core.Data;
 
@@ -59,25 +60,36 @@ public static class LastFm
             }
         }
 
-        using (var reader = RecordReader.OpenWithHeader(Path.Combine(folder, "user_taggedartists.dat"), Encoding.Latin1, "\t", quoting: false, TaggingFields))
+        foreach (var ((artist, tag), users) in CountTaggers(Path.Combine(folder, "user_taggedartists.dat"), artists, tagNames, pool))
         {
-            while (reader.Read())
-            {
-                reader.IntegerId(0, pool);
-                var artist = reader.IntegerId(1, pool);
-                if (!tagNames.TryGetValue(reader.IntegerId(2, pool), out var tag))
-                {
-                    throw reader.Error(2, "the tag is not in tags.dat");
-                }
-
-                if (artists.Contains(artist))
-                {
-                    builder.ItemAttributes.AddTag(artist, "tags", tag);
-                }
-            }
+            builder.ItemAttributes.AddTag(artist, "tags", tag, users);
         }
 
         return builder.Build();
+    }
+
+    /// <summary>How many users applied each tag to each listed artist, in order of first application.</summary>
+    private static Dictionary<(string Artist, string Tag), int> CountTaggers(string path, HashSet<string> artists, Dictionary<string, string> tagNames, IdPool pool)
+    {
+        // Counting here rather than adding one weight-1 tag per row keeps the attribute builder's work to one entry per pair.
+        var counts = new Dictionary<(string Artist, string Tag), int>();
+        using var reader = RecordReader.OpenWithHeader(path, Encoding.Latin1, "\t", quoting: false, TaggingFields);
+        while (reader.Read())
+        {
+            reader.IntegerId(0, pool);
+            var artist = reader.IntegerId(1, pool);
+            if (!tagNames.TryGetValue(reader.IntegerId(2, pool), out var tag))
+            {
+                throw reader.Error(2, "the tag is not in tags.dat");
+            }
+
+            if (artists.Contains(artist))
+            {
+                CollectionsMarshal.GetValueRefOrAddDefault(counts, (artist, tag), out _)++;
+            }
+        }
+
+        return counts;
     }
 
     private static HashSet<string> ReadArtists(string path, DatasetBuilder builder, IdPool pool)

@@ -64,7 +64,8 @@ public static class MovieLens100K
     /// <summary>
     /// Loads the dataset and the fold of every rating in the archive's own five-fold split: fold
     /// <c>k</c> (0..4) is the test set <c>u{k+1}.test</c>, and its training set is <c>u{k+1}.base</c>,
-    /// which is every other rating. This is the protocol of the ML-100K tables of Surprise and MyMediaLite.
+    /// which is every other rating: the predefined split that Surprise reads with
+    /// <c>Dataset.load_from_folds</c> and <c>PredefinedKFold</c>.
     /// </summary>
     /// <exception cref="FileNotFoundException">A test file is missing.</exception>
     /// <exception cref="DataFormatException">A test file names a rating that <c>u.data</c> lacks, or the five do not cover <c>u.data</c> exactly once.</exception>

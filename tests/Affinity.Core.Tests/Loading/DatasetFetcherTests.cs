@@ -62,7 +62,7 @@ public sealed class DatasetFetcherTests : IDisposable
         var fetcher = new DatasetFetcher(http, _cache.Path);
         var progress = new ListProgress();
 
-        var folder = await fetcher.FetchAsync(Tiny(archive), progress);
+        var folder = await fetcher.FetchAsync(Tiny(archive, "tiny/"), progress);
 
         Assert.Equal(Path.Combine(_cache.Path, "tiny"), folder);
         Assert.Equal("1\t1\t5\t881250949\n", await File.ReadAllTextAsync(Path.Combine(folder, "u.data")));
@@ -107,6 +107,26 @@ public sealed class DatasetFetcherTests : IDisposable
         using var http = new HttpClient(new FakeHandler(HttpStatusCode.OK, archive));
         await Assert.ThrowsAsync<InvalidDataException>(() => new DatasetFetcher(http, _cache.Path).FetchAsync(Tiny(archive)));
         Assert.Empty(CacheEntries());
+    }
+
+    [Theory]
+    [InlineData("..")]
+    [InlineData("../..")]
+    public async Task An_archive_folder_outside_the_extraction_is_refused(string folder)
+    {
+        var archive = Zip(TinyFiles);
+        using var http = new HttpClient(new FakeHandler(HttpStatusCode.OK, archive));
+        await Assert.ThrowsAsync<InvalidDataException>(() => new DatasetFetcher(http, _cache.Path).FetchAsync(Tiny(archive, folder)));
+        Assert.Empty(CacheEntries());
+    }
+
+    [Fact]
+    public async Task A_dataset_name_that_is_not_a_plain_folder_name_is_refused()
+    {
+        var archive = Zip(TinyFiles);
+        using var http = new HttpClient(new FakeHandler(HttpStatusCode.OK, archive));
+        var escaping = Tiny(archive) with { Name = "../escape" };
+        await Assert.ThrowsAsync<ArgumentException>(() => new DatasetFetcher(http, _cache.Path).FetchAsync(escaping));
     }
 
     [Fact]
