@@ -24,9 +24,11 @@ internal static class DatasetsImportCommand
         var noHeader = new Option<bool>("--no-header") { Description = "The file has no header line; columns are positions." };
         var delimiter = new Option<string?>("--delimiter") { Description = "The field separator (default: ',' for .csv, tab for .tsv)." };
         var implicitFeedback = new Option<bool>("--implicit") { Description = "Values are implicit signals (counts, weights), not ratings." };
+        var iso = new Option<bool>("--iso-time") { Description = "Timestamps are ISO 8601 text (default: unix seconds)." };
+        var skipMissing = new Option<bool>("--skip-missing") { Description = "Skip rows with an empty mapped field instead of stopping with an error." };
         var command = new Command("import", "Check and summarise an interactions file with a column mapping.")
         {
-            file, user, item, value, timestamp, eventType, noHeader, delimiter, implicitFeedback,
+            file, user, item, value, timestamp, eventType, noHeader, delimiter, implicitFeedback, iso, skipMissing,
         };
         command.SetAction((parse, _) => CommandRunner.RunAsync(console, () =>
         {
@@ -36,17 +38,18 @@ internal static class DatasetsImportCommand
                 throw new CliException($"The file '{path}' does not exist.", ExitCodes.DataNotFound);
             }
 
-            var mapping = new ColumnMapping
-            {
-                User = parse.GetValue(user)!,
-                Item = parse.GetValue(item)!,
-                Value = parse.GetValue(value),
-                Timestamp = parse.GetValue(timestamp),
-                EventType = parse.GetValue(eventType),
-                HasHeader = !parse.GetValue(noHeader),
-                Delimiter = parse.GetValue(delimiter) ?? (path.EndsWith(".tsv", StringComparison.OrdinalIgnoreCase) ? "\t" : ","),
-                FeedbackKind = parse.GetValue(implicitFeedback) ? FeedbackKind.Implicit : FeedbackKind.Explicit,
-            };
+            var hasHeader = !parse.GetValue(noHeader);
+            var mapping = new ColumnMapping(
+                Column(parse.GetValue(user)!, hasHeader)!,
+                Column(parse.GetValue(item)!, hasHeader)!,
+                value: Column(parse.GetValue(value), hasHeader),
+                timestamp: Column(parse.GetValue(timestamp), hasHeader),
+                eventType: Column(parse.GetValue(eventType), hasHeader),
+                hasHeader: hasHeader,
+                delimiter: parse.GetValue(delimiter) ?? (path.EndsWith(".tsv", StringComparison.OrdinalIgnoreCase) ? "\t" : ","),
+                timestampFormat: parse.GetValue(iso) ? TimestampFormat.Iso8601 : TimestampFormat.UnixSeconds,
+                feedbackKind: parse.GetValue(implicitFeedback) ? FeedbackKind.Implicit : FeedbackKind.Explicit,
+                missingValue: parse.GetValue(skipMissing) ? MissingValuePolicy.SkipRow : MissingValuePolicy.Error);
             var data = path.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".ndjson", StringComparison.OrdinalIgnoreCase)
                 ? JsonLinesLoader.Load(path, mapping)
                 : DelimitedFileLoader.Load(path, mapping);
@@ -54,5 +57,23 @@ internal static class DatasetsImportCommand
             return ExitCodes.Success;
         }));
         return command;
+    }
+
+    /// <summary>A column by name, or by 0-based position when the file has no header.</summary>
+    private static ColumnRef? Column(string? text, bool hasHeader)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (hasHeader)
+        {
+            return ColumnRef.Named(text);
+        }
+
+        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var position)
+            ? ColumnRef.At(position)
+            : throw new ArgumentException($"Without a header, columns are 0-based positions; '{text}' is not one.");
     }
 }

@@ -54,7 +54,7 @@ internal sealed class DataLocator(string? dataDirectory, string? environmentFold
             ?? throw new CliException($"Unknown dataset '{nameOrPath}'. Known: {string.Join(", ", DatasetCatalog.All.Select(d => d.Name))}; or give a folder.", ExitCodes.Usage);
         foreach (var root in Roots())
         {
-            foreach (var folderName in new[] { info.Name, info.ArchiveFolder }.Distinct(StringComparer.Ordinal))
+            foreach (var folderName in new[] { info.Name, info.LocalFolderName }.Distinct(StringComparer.Ordinal))
             {
                 var candidate = Path.Combine(root, folderName);
                 if (Directory.Exists(candidate) && Detect(candidate) == info.Name)
