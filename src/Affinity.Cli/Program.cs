@@ -1,4 +1,11 @@
 using Affinity.Cli.Hosting;
 using Spectre.Console;
 
-return await CliApplication.RunAsync(AnsiConsole.Console, args).ConfigureAwait(false);
+var console = AnsiConsole.Console;
+if (Console.IsOutputRedirected)
+{
+    // Redirected output has no window to measure; keep report tables on one line per row.
+    console.Profile.Width = Math.Max(console.Profile.Width, 160);
+}
+
+return await CliApplication.RunAsync(console, args).ConfigureAwait(false);

@@ -22,11 +22,12 @@ public static class ReportWriter
         {
             manifest = report.Manifest,
             metrics = report.Metrics,
+            beyondAccuracyMetrics = report.BeyondAccuracyMetrics,
             models = report.Models.Select(m => new
             {
                 model = m.Model,
                 options = JsonDocument.Parse(m.OptionsJson).RootElement,
-                metrics = report.Metrics.ToDictionary(name => name, name => Summary(m.Summary(name))),
+                metrics = report.AllMetrics.ToDictionary(name => name, name => Summary(m.Summary(name))),
                 fitSeconds = Summary(m.FitSeconds),
                 predictSeconds = Summary(m.PredictSeconds),
                 folds = m.Folds.Select(f => new { split = f.Split, metrics = f.Metrics.ToDictionary(p => p.Key, p => Finite(p.Value)), fitSeconds = f.FitSeconds, predictSeconds = f.PredictSeconds }),
@@ -45,7 +46,7 @@ public static class ReportWriter
         text.Append("model,metric,mean,std,").AppendJoin(',', folds).Append('\n');
         foreach (var model in report.Models)
         {
-            foreach (var metric in report.Metrics.Append("fit_seconds").Append("predict_seconds"))
+            foreach (var metric in report.AllMetrics.Append("fit_seconds").Append("predict_seconds"))
             {
                 var summary = metric switch
                 {

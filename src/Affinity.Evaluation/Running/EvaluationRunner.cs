@@ -73,7 +73,7 @@ public static class EvaluationRunner
             ProtocolSeed = protocol.Seed,
             Models = models.ToDictionary(m => m.Name, m => m.OptionsJson, StringComparer.Ordinal),
         };
-        return new EvaluationReport(manifest, [.. names, .. measure.ExtraMetrics], results, Compare(results, names[0]));
+        return new EvaluationReport(manifest, names, measure.ExtraMetrics, results, Compare(results, names[0]));
     }
 
     private static FoldMeasure MeasureFor(EvaluationProtocol protocol, ProtocolInput input, MetricSpec[] metrics, EvaluationOptions options)

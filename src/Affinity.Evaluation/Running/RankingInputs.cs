@@ -112,6 +112,17 @@ internal static class RankingInputs
         values[names[1]] = CatalogMetrics.GiniIndex(lists, train.ItemCount);
         values[names[2]] = PopularityMetrics.Novelty(lists, popularity, train.UserCount);
         values[names[3]] = PopularityMetrics.MeanPopularityRank(lists, popularity);
-        values[names[4]] = DiversityMetrics.IntraListDiversity(lists, similarity.Similarity);
+        // Lists share items heavily (popular ones above all), so each pair's cosine is computed once.
+        var memo = new Dictionary<long, double>();
+        values[names[4]] = DiversityMetrics.IntraListDiversity(lists, (a, b) =>
+        {
+            var key = ((long)Math.Min(a, b) << 32) | (uint)Math.Max(a, b);
+            if (!memo.TryGetValue(key, out var value))
+            {
+                memo[key] = value = similarity.Similarity(a, b);
+            }
+
+            return value;
+        });
     }
 }

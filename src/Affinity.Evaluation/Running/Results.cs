@@ -60,7 +60,17 @@ public sealed record PairedComparison(string Metric, string ModelA, string Model
 
 /// <summary>The outcome of one evaluation run.</summary>
 /// <param name="Manifest">What was run, on what, with which versions.</param>
-/// <param name="Metrics">The metric names, in table order.</param>
+/// <param name="Metrics">The accuracy metric names, in table order.</param>
+/// <param name="BeyondAccuracyMetrics">Coverage, diversity, novelty and popularity metrics of the top-K lists (ranking protocols).</param>
 /// <param name="Models">One result per model.</param>
 /// <param name="Comparisons">Paired tests of every model against the first one, on the first metric.</param>
-public sealed record EvaluationReport(RunManifest Manifest, IReadOnlyList<string> Metrics, IReadOnlyList<ModelResult> Models, IReadOnlyList<PairedComparison> Comparisons);
+public sealed record EvaluationReport(
+    RunManifest Manifest,
+    IReadOnlyList<string> Metrics,
+    IReadOnlyList<string> BeyondAccuracyMetrics,
+    IReadOnlyList<ModelResult> Models,
+    IReadOnlyList<PairedComparison> Comparisons)
+{
+    /// <summary>Every metric, accuracy first.</summary>
+    public IEnumerable<string> AllMetrics => Metrics.Concat(BeyondAccuracyMetrics);
+}

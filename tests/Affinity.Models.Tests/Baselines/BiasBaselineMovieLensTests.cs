@@ -28,12 +28,12 @@ public sealed class BiasBaselineMovieLensTests
     }
 
     [Fact]
-    public void Als_with_affinitys_defaults_on_ml100k_u1_to_u5_averages_0_9413()
+    public void Als_with_affinitys_defaults_on_ml100k_u1_to_u5_averages_0_9424()
     {
-        // The plain-Python transcription with reg_u = 5, reg_i = 2 gives a mean of 0.941261 over u1..u5.
+        // The plain-Python transcription with reg_u = 10, reg_i = 5 gives a mean of 0.942424 over u1..u5.
         var mean = Enumerable.Range(1, 5).Average(split => Rmse(split, new BiasBaselineOptions()));
 
-        Assert.Equal(0.94126, mean, 4);
+        Assert.Equal(0.94242, mean, 4);
         Assert.True(mean <= 0.945, $"mean RMSE {mean}");
     }
 

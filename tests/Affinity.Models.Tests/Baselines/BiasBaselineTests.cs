@@ -182,7 +182,7 @@ public sealed class BiasBaselineTests : RecommenderConformanceTests
         var o = new BiasBaselineOptions();
         var s = BiasBaselineOptions.SurpriseDefaults;
 
-        Assert.Equal((BiasSolver.Als, 10, 5.0, 2.0), (o.Solver, o.AlsEpochs, o.AlsUserReg, o.AlsItemReg));
+        Assert.Equal((BiasSolver.Als, 10, 10.0, 5.0), (o.Solver, o.AlsEpochs, o.AlsUserReg, o.AlsItemReg));
         Assert.Equal((BiasSolver.Als, 10, 15.0, 10.0), (s.Solver, s.AlsEpochs, s.AlsUserReg, s.AlsItemReg));
         Assert.Equal((20, 0.005, 0.02), (o.SgdEpochs, o.SgdLearningRate, o.SgdReg));
     }
