@@ -61,4 +61,24 @@ public sealed class DatasetsCommandTests
             File.Delete(file);
         }
     }
+
+    [Fact]
+    public async Task Import_applies_event_weights_then_sums_repeated_pairs()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"affinity-{Guid.NewGuid():N}.csv");
+        await File.WriteAllTextAsync(file, "user,item,event\nA,x,view\nA,x,purchase\nB,y,click\nB,x,view\n");
+        try
+        {
+            var (code, output) = await CliHarness.RunAsync("datasets", "import", file, "--user", "user", "--item", "item", "--event", "event", "--event-weights", "default", "--dedupe", "Sum", "--implicit");
+
+            // A-x: view 1 + purchase 8 = 9; B-y: click 2; B-x: view 1. Three pairs, values 1 .. 9.
+            Assert.Equal(0, code);
+            Assert.Matches(@"interactions\s*│\s*3\s", output);
+            Assert.Contains("1 .. 9", output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
 }

@@ -26,10 +26,12 @@ internal static class DatasetsImportCommand
         var implicitFeedback = new Option<bool>("--implicit") { Description = "Values are implicit signals (counts, weights), not ratings." };
         var iso = new Option<bool>("--iso-time") { Description = "Timestamps are ISO 8601 text (default: unix seconds)." };
         var skipMissing = new Option<bool>("--skip-missing") { Description = "Skip rows with an empty mapped field instead of stopping with an error." };
-        var command = new Command("import", "Check and summarise an interactions file with a column mapping.")
+        var cleaning = new CleaningOptions();
+        var command = new Command("import", "Check, clean and summarise an interactions file with a column mapping.")
         {
             file, user, item, value, timestamp, eventType, noHeader, delimiter, implicitFeedback, iso, skipMissing,
         };
+        cleaning.AddTo(command);
         command.SetAction((parse, _) => CommandRunner.RunAsync(console, () =>
         {
             var path = parse.GetValue(file)!;
@@ -53,7 +55,7 @@ internal static class DatasetsImportCommand
             var data = path.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".ndjson", StringComparison.OrdinalIgnoreCase)
                 ? JsonLinesLoader.Load(path, mapping)
                 : DelimitedFileLoader.Load(path, mapping);
-            DatasetSummary.Write(console, data);
+            DatasetSummary.Write(console, cleaning.Apply(parse, data, console));
             return ExitCodes.Success;
         }));
         return command;

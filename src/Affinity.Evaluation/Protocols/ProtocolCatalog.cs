@@ -24,6 +24,21 @@ public static class ProtocolCatalog
         Metrics = ["RMSE", "MAE"],
     };
 
+    /// <summary>ML-100K's ua/ub splits: exactly ten test ratings per user.</summary>
+    public static EvaluationProtocol MovieLens100KTenPerUser { get; } = new()
+    {
+        Name = "ml100k-uaub",
+        Description = "ML-100K splits ua and ub (each holds out exactly 10 ratings per user; 90570/9430), rating prediction, RMSE/MAE averaged over the two.",
+        DefaultDataset = "ml-100k",
+        Kind = EvaluationKind.Rating,
+        CreateSplitter = static input => PredefinedSplitter.FromFiles(
+            new[] { "ua", "ub" }.Select(f => (
+                f,
+                Path.Combine(RequireFolder(input, "ml100k-uaub"), $"{f}.base"),
+                Path.Combine(RequireFolder(input, "ml100k-uaub"), $"{f}.test")))),
+        Metrics = ["RMSE", "MAE"],
+    };
+
     /// <summary>ML-1M's five shipped random folds; each fold is a test set, the other four train.</summary>
     public static EvaluationProtocol MovieLens1MFolds { get; } = new()
     {
@@ -88,7 +103,7 @@ public static class ProtocolCatalog
 
     /// <summary>Every preset.</summary>
     public static IReadOnlyList<EvaluationProtocol> All { get; } =
-        [MovieLens100KFolds, MovieLens1MFolds, Surprise5Fold, MicrosoftStratified, NcfLeaveOneOut, RecBoleRandom811];
+        [MovieLens100KFolds, MovieLens100KTenPerUser, MovieLens1MFolds, Surprise5Fold, MicrosoftStratified, NcfLeaveOneOut, RecBoleRandom811];
 
     /// <summary>The preset of that name.</summary>
     /// <exception cref="ArgumentException">No preset has that name; the message lists them.</exception>
