@@ -1,6 +1,6 @@
-using System.Globalization;
 using Affinity.Core.Cleaning;
 using Affinity.Core.Data;
+using Affinity.Core.Loading;
 using Affinity.Testing;
 
 namespace Affinity.Core.Tests.Cleaning;
@@ -45,16 +45,5 @@ public sealed class MovieLensCleaningTests
         Assert.Equal(Ratings.Value.Values.ToArray(), clean.Values.ToArray());
     }
 
-    private static Dataset Load()
-    {
-        // u.data: user \t item \t rating \t unix time; parsed here so this test needs no loader.
-        var b = new DatasetBuilder("ml-100k", FeedbackKind.Explicit);
-        foreach (var line in File.ReadLines(TestData.PathOf("ml-100k", "u.data")))
-        {
-            var f = line.Split('\t');
-            b.Add(f[0], f[1], float.Parse(f[2], CultureInfo.InvariantCulture), long.Parse(f[3], CultureInfo.InvariantCulture));
-        }
-
-        return b.Build();
-    }
+    private static Dataset Load() => MovieLens100K.LoadRatingsFile(TestData.PathOf("ml-100k", "u.data"), "ml-100k");
 }

@@ -1,5 +1,5 @@
-using System.Globalization;
 using Affinity.Core.Data;
+using Affinity.Core.Loading;
 using Affinity.Evaluation.Splitting;
 using Affinity.Testing;
 
@@ -41,16 +41,5 @@ public sealed class Ml100kPredefinedFoldsTests
     private static IEnumerable<(string Name, string TrainPath, string TestPath)> Folds(params string[] names)
         => names.Select(n => (n, TestData.PathOf("ml-100k", n + ".base"), TestData.PathOf("ml-100k", n + ".test")));
 
-    // A minimal u.data reader (user, item, rating, timestamp, tab-separated); the real loaders live elsewhere.
-    private static Dataset LoadRatings()
-    {
-        var b = new DatasetBuilder("ml-100k", FeedbackKind.Explicit);
-        foreach (var line in File.ReadLines(TestData.PathOf("ml-100k", "u.data")))
-        {
-            var f = line.Split('\t');
-            b.Add(f[0], f[1], float.Parse(f[2], CultureInfo.InvariantCulture), long.Parse(f[3], CultureInfo.InvariantCulture));
-        }
-
-        return b.Build();
-    }
+    private static Dataset LoadRatings() => MovieLens100K.LoadRatingsFile(TestData.PathOf("ml-100k", "u.data"), "ml-100k");
 }

@@ -1,7 +1,6 @@
-using System.Globalization;
+using Affinity.Core.Loading;
 using Affinity.Core.Recommending;
 using Affinity.Models.Baselines;
-using Affinity.Models.Tests.Support;
 using Affinity.Testing;
 
 namespace Affinity.Models.Tests.Baselines;
@@ -43,17 +42,18 @@ public sealed class BiasBaselineMovieLensTests
     /// </summary>
     private static double Rmse(int split, BiasBaselineOptions options)
     {
-        var train = MovieLensRatings.Read(TestData.PathOf("ml-100k", $"u{split}.base"));
+        var train = MovieLens100K.LoadRatingsFile(TestData.PathOf("ml-100k", $"u{split}.base"), $"u{split}.base");
         var model = new BiasBaseline(options);
         model.Fit(train, FitContext.Default);
 
         var squared = 0.0;
         var count = 0;
-        foreach (var (user, item, rating, _) in MovieLensRatings.Lines(TestData.PathOf("ml-100k", $"u{split}.test")))
+        var test = MovieLens100K.LoadRatingsFile(TestData.PathOf("ml-100k", $"u{split}.test"), $"u{split}.test");
+        for (var k = 0; k < test.Count; k++)
         {
-            var u = train.Users.IndexOf(user.ToString(CultureInfo.InvariantCulture));
-            var i = train.Items.IndexOf(item.ToString(CultureInfo.InvariantCulture));
-            var error = model.Predict(u, i) - rating;
+            var u = train.Users.IndexOf(test.Users[test.UserIndexes[k]]);
+            var i = train.Items.IndexOf(test.Items[test.ItemIndexes[k]]);
+            var error = model.Predict(u, i) - test.Values[k];
             squared += error * error;
             count++;
         }
