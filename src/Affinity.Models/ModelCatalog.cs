@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Affinity.Core.Persistence;
 using Affinity.Core.Recommending;
 using Affinity.Models.Baselines;
 
@@ -71,6 +72,35 @@ public sealed class ModelCatalog
         return TryGet(name, out var model)
             ? model
             : throw new ArgumentException($"Unknown model '{name}'. Known models: {string.Join(", ", Names)}.", nameof(name));
+    }
+
+    /// <summary>Writes a fitted model as a model file: its name, its options as JSON, then its state.</summary>
+    /// <exception cref="ArgumentException">The model is not registered in this catalogue.</exception>
+    /// <exception cref="InvalidOperationException">The model is not fitted.</exception>
+    public void Save(IPersistableModel model, Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var descriptor = Get(model.Name);
+        var options = JsonSerializer.Serialize(model.Options, descriptor.OptionsType, JsonOptions);
+        ModelFile.Write(stream, descriptor.Name, options, model.Save);
+    }
+
+    /// <summary>Reads a model file written by <see cref="Save"/>, creating the model from the file's name and options.</summary>
+    /// <param name="stream">The file content.</param>
+    /// <param name="source">The file name, for error messages.</param>
+    /// <exception cref="InvalidDataException">Not a model file, an unknown or unsaveable model, or a section that does not fit.</exception>
+    public IPersistableModel Load(Stream stream, string source)
+    {
+        var reader = ModelFile.Read(stream, source);
+        if (!TryGet(reader.Algorithm, out var descriptor))
+        {
+            throw new InvalidDataException($"{source} holds the model '{reader.Algorithm}', which this build does not know. Known models: {string.Join(", ", Names)}.");
+        }
+
+        var model = descriptor.Create(JsonDocument.Parse(reader.OptionsJson).RootElement) as IPersistableModel
+            ?? throw new InvalidDataException($"{source}: the model '{reader.Algorithm}' cannot be loaded from a file.");
+        model.Load(reader);
+        return model;
     }
 
     /// <summary>Builds an unfitted model from its name and JSON options (null means the defaults).</summary>

@@ -112,6 +112,39 @@ public sealed class CsrMatrix
         return new CsrMatrix(rowCount, columnCount, rowPointers, outColumns, outValues, entryIds);
     }
 
+    /// <summary>Rebuilds a matrix from its parts (a saved model), checking that they fit together.</summary>
+    /// <exception cref="ArgumentException">The parts are inconsistent: pointers not ascending, lengths or indexes out of range, rows unsorted.</exception>
+    public static CsrMatrix FromParts(int rowCount, int columnCount, int[] rowPointers, int[] columns, float[] values, int[] entryIds)
+    {
+        ArgumentNullException.ThrowIfNull(rowPointers);
+        ArgumentNullException.ThrowIfNull(columns);
+        ArgumentNullException.ThrowIfNull(values);
+        ArgumentNullException.ThrowIfNull(entryIds);
+        if (rowPointers.Length != rowCount + 1 || rowPointers[0] != 0 || rowPointers[^1] != columns.Length
+            || values.Length != columns.Length || entryIds.Length != columns.Length)
+        {
+            throw new ArgumentException("The row pointers, columns, values and entry ids do not fit together.", nameof(rowPointers));
+        }
+
+        for (var r = 0; r < rowCount; r++)
+        {
+            if (rowPointers[r + 1] < rowPointers[r])
+            {
+                throw new ArgumentException($"Row pointer {r + 1} goes backwards.", nameof(rowPointers));
+            }
+
+            for (var k = rowPointers[r]; k < rowPointers[r + 1]; k++)
+            {
+                if ((uint)columns[k] >= (uint)columnCount || (k > rowPointers[r] && columns[k] < columns[k - 1]))
+                {
+                    throw new ArgumentException($"Row {r} has an out-of-range or unsorted column at entry {k}.", nameof(columns));
+                }
+            }
+        }
+
+        return new CsrMatrix(rowCount, columnCount, rowPointers, columns, values, entryIds);
+    }
+
     /// <summary>The transpose, with entry ids kept pointing at the same source triples.</summary>
     public CsrMatrix Transpose()
     {

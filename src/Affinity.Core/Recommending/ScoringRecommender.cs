@@ -1,5 +1,6 @@
 using Affinity.Core.Data;
 using Affinity.Core.Kernels;
+using Affinity.Core.Persistence;
 
 namespace Affinity.Core.Recommending;
 
@@ -7,12 +8,15 @@ namespace Affinity.Core.Recommending;
 /// The shared recommend machinery for models that score every item: filters (seen items, exclude
 /// list, candidate list), top-K selection, the batch form, and the popularity fallback for users
 /// the model cannot score. A model only implements <see cref="FitCore"/>, <see cref="CanScore"/>
-/// and <see cref="ScoreItems"/>.
+/// and <see cref="ScoreItems"/>, and writes and reads its own arrays in <see cref="SaveModel"/> and
+/// <see cref="LoadModel"/>; the base saves what it keeps (the id maps, the seen items, the fallback).
 /// </summary>
-public abstract class ScoringRecommender : IItemScorer
+public abstract class ScoringRecommender : IItemScorer, IPersistableModel
 {
     private CsrMatrix? _seen;
     private float[]? _fallbackScores;
+    private IdMap? _users;
+    private IdMap? _items;
 
     /// <inheritdoc />
     public abstract string Name { get; }
@@ -26,6 +30,18 @@ public abstract class ScoringRecommender : IItemScorer
     /// <summary>The number of items the model was fitted on.</summary>
     public int ItemCount => _seen?.ColumnCount ?? 0;
 
+    /// <summary>The external user ids of the training data.</summary>
+    public IdMap Users => _users ?? throw NotFitted();
+
+    /// <summary>The external item ids of the training data.</summary>
+    public IdMap Items => _items ?? throw NotFitted();
+
+    /// <summary>The options record the model was created with.</summary>
+    object IPersistableModel.Options => OptionsRecord;
+
+    /// <summary>The options record, for the model file.</summary>
+    protected abstract object OptionsRecord { get; }
+
     /// <summary>The training interactions by user (what "seen" means).</summary>
     protected CsrMatrix Seen => _seen ?? throw NotFitted();
 
@@ -37,8 +53,63 @@ public abstract class ScoringRecommender : IItemScorer
         FitCore(train, context);
         var counts = train.ItemCounts();
         _fallbackScores = Array.ConvertAll(counts, c => (float)c);
+        _users = train.Users;
+        _items = train.Items;
         _seen = train.ByUser;
     }
+
+    /// <inheritdoc />
+    public void Save(ModelWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        var seen = Seen;
+        writer.Write("base.users", _users!.Ids);
+        writer.Write("base.items", _items!.Ids);
+        writer.Write("base.seen.rowPointers", seen.RowPointers);
+        writer.Write("base.seen.columns", seen.Columns);
+        writer.Write("base.seen.values", seen.Values);
+        writer.Write("base.fallback", _fallbackScores);
+        SaveModel(writer);
+    }
+
+    /// <inheritdoc />
+    public void Load(ModelReader reader)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        if (IsFitted)
+        {
+            throw new InvalidOperationException($"The model '{Name}' is already fitted; load into a new instance.");
+        }
+
+        var users = IdMap.FromIds(reader.ReadStrings("base.users"));
+        var items = IdMap.FromIds(reader.ReadStrings("base.items"));
+        var columns = reader.ReadInt32s("base.seen.columns");
+        var fallback = reader.ReadSingles("base.fallback");
+        if (fallback.Length != items.Count)
+        {
+            throw reader.Invalid("base.fallback", $"{fallback.Length} scores for {items.Count} items.");
+        }
+
+        CsrMatrix seen;
+        try
+        {
+            var identity = new int[columns.Length];
+            seen = CsrMatrix.FromParts(users.Count, items.Count, reader.ReadInt32s("base.seen.rowPointers"), columns, reader.ReadSingles("base.seen.values"), identity);
+        }
+        catch (ArgumentException e)
+        {
+            throw reader.Invalid("base.seen", e.Message);
+        }
+
+        LoadModel(reader, users.Count, items.Count);
+        (_users, _items, _fallbackScores, _seen) = (users, items, fallback, seen);
+    }
+
+    /// <summary>Writes the model's own fitted arrays.</summary>
+    protected abstract void SaveModel(ModelWriter writer);
+
+    /// <summary>Reads the model's own fitted arrays, checking their shapes against the user and item counts.</summary>
+    protected abstract void LoadModel(ModelReader reader, int userCount, int itemCount);
 
     /// <summary>Learns the model's parameters.</summary>
     protected abstract void FitCore(Dataset train, FitContext context);
@@ -108,6 +179,9 @@ public abstract class ScoringRecommender : IItemScorer
         Parallel.For(0, requests.Count, i => results[i] = Recommend(requests[i]));
         return results;
     }
+
+    /// <summary>Whether the user is a training user with at least one interaction.</summary>
+    protected bool HasHistory(int user) => (uint)user < (uint)Seen.RowCount && Seen.RowLength(user) > 0;
 
     /// <summary>The error thrown when the model is used before <see cref="Fit"/>.</summary>
     protected InvalidOperationException NotFitted() => new($"The model '{Name}' must be fitted first.");

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Affinity.Core.Data;
+using Affinity.Core.Persistence;
 using Affinity.Core.Recommending;
 
 namespace Affinity.Models.Baselines;
@@ -69,7 +70,6 @@ public sealed record BiasBaselineOptions
 public sealed class BiasBaseline : ScoringRecommender, IRatingPredictor
 {
     private RatingScale? _scale;
-    private UserActivity? _users;
     private double[] _userBiases = [];
     private double[] _itemBiases = [];
 
@@ -102,7 +102,7 @@ public sealed class BiasBaseline : ScoringRecommender, IRatingPredictor
     }
 
     /// <inheritdoc />
-    public override bool CanScore(int user) => _users?.IsActive(user) ?? false;
+    public override bool CanScore(int user) => HasHistory(user);
 
     /// <inheritdoc />
     public override void ScoreItems(int user, Span<float> scores)
@@ -131,9 +131,32 @@ public sealed class BiasBaseline : ScoringRecommender, IRatingPredictor
         }
 
         _scale = scale;
-        _users = UserActivity.Of(train);
         _userBiases = userBiases;
         _itemBiases = itemBiases;
+    }
+
+    /// <inheritdoc />
+    protected override object OptionsRecord => Options;
+
+    /// <inheritdoc />
+    protected override void SaveModel(ModelWriter writer)
+    {
+        Scale.Save(writer);
+        writer.Write("userBiases", _userBiases);
+        writer.Write("itemBiases", _itemBiases);
+    }
+
+    /// <inheritdoc />
+    protected override void LoadModel(ModelReader reader, int userCount, int itemCount)
+    {
+        var userBiases = reader.ReadDoubles("userBiases");
+        var itemBiases = reader.ReadDoubles("itemBiases");
+        if (userBiases.Length != userCount || itemBiases.Length != itemCount)
+        {
+            throw reader.Invalid("userBiases", $"{userBiases.Length} user and {itemBiases.Length} item biases for {userCount} users and {itemCount} items.");
+        }
+
+        (_scale, _userBiases, _itemBiases) = (RatingScale.Load(reader), userBiases, itemBiases);
     }
 
     private static double Bias(double[] biases, int index) => (uint)index < (uint)biases.Length ? biases[index] : 0;

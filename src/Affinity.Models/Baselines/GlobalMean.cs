@@ -1,4 +1,5 @@
 using Affinity.Core.Data;
+using Affinity.Core.Persistence;
 using Affinity.Core.Recommending;
 
 namespace Affinity.Models.Baselines;
@@ -14,7 +15,6 @@ public sealed record GlobalMeanOptions;
 public sealed class GlobalMean : ScoringRecommender, IRatingPredictor
 {
     private RatingScale? _scale;
-    private UserActivity? _users;
 
     /// <summary>Creates an unfitted model.</summary>
     public GlobalMean(GlobalMeanOptions? options = null) => Options = options ?? new GlobalMeanOptions();
@@ -33,7 +33,7 @@ public sealed class GlobalMean : ScoringRecommender, IRatingPredictor
     public float Predict(int user, int item) => (float)Mean;
 
     /// <inheritdoc />
-    public override bool CanScore(int user) => _users?.IsActive(user) ?? false;
+    public override bool CanScore(int user) => HasHistory(user);
 
     /// <inheritdoc />
     public override void ScoreItems(int user, Span<float> scores)
@@ -47,6 +47,14 @@ public sealed class GlobalMean : ScoringRecommender, IRatingPredictor
     protected override void FitCore(Dataset train, FitContext context)
     {
         _scale = RatingScale.Of(train, Name);
-        _users = UserActivity.Of(train);
     }
+
+    /// <inheritdoc />
+    protected override object OptionsRecord => Options;
+
+    /// <inheritdoc />
+    protected override void SaveModel(ModelWriter writer) => (_scale ?? throw NotFitted()).Save(writer);
+
+    /// <inheritdoc />
+    protected override void LoadModel(ModelReader reader, int userCount, int itemCount) => _scale = RatingScale.Load(reader);
 }

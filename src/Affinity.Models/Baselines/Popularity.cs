@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Affinity.Core.Data;
+using Affinity.Core.Persistence;
 using Affinity.Core.Recommending;
 
 namespace Affinity.Models.Baselines;
@@ -55,7 +56,6 @@ public sealed record PopularityOptions
 public sealed class Popularity : ScoringRecommender
 {
     private const double SecondsPerDay = 86_400;
-    private UserActivity? _users;
     private float[]? _scores;
 
     /// <summary>Creates an unfitted model.</summary>
@@ -72,7 +72,7 @@ public sealed class Popularity : ScoringRecommender
     public ReadOnlySpan<float> ItemScores => _scores ?? throw NotFitted();
 
     /// <inheritdoc />
-    public override bool CanScore(int user) => _users?.IsActive(user) ?? false;
+    public override bool CanScore(int user) => HasHistory(user);
 
     /// <inheritdoc />
     public override void ScoreItems(int user, Span<float> scores)
@@ -110,7 +110,19 @@ public sealed class Popularity : ScoringRecommender
         }
 
         _scores = Array.ConvertAll(totals, t => (float)t);
-        _users = UserActivity.Of(train);
+    }
+
+    /// <inheritdoc />
+    protected override object OptionsRecord => Options;
+
+    /// <inheritdoc />
+    protected override void SaveModel(ModelWriter writer) => writer.Write("itemScores", ItemScores);
+
+    /// <inheritdoc />
+    protected override void LoadModel(ModelReader reader, int userCount, int itemCount)
+    {
+        var scores = reader.ReadSingles("itemScores");
+        _scores = scores.Length == itemCount ? scores : throw reader.Invalid("itemScores", $"{scores.Length} scores for {itemCount} items.");
     }
 
     private void AddDecayed(Dataset train, FitContext context, double[] totals)

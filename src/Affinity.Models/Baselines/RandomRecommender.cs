@@ -1,4 +1,5 @@
 using Affinity.Core.Data;
+using Affinity.Core.Persistence;
 using Affinity.Core.Recommending;
 
 namespace Affinity.Models.Baselines;
@@ -18,7 +19,6 @@ public sealed record RandomOptions;
 public sealed class RandomRecommender : ScoringRecommender
 {
     private const ulong Golden = 0x9E3779B97F4A7C15;
-    private UserActivity? _users;
     private int? _seed;
 
     /// <summary>Creates an unfitted model.</summary>
@@ -31,7 +31,7 @@ public sealed class RandomRecommender : ScoringRecommender
     public override string Name => "random";
 
     /// <inheritdoc />
-    public override bool CanScore(int user) => _users?.IsActive(user) ?? false;
+    public override bool CanScore(int user) => HasHistory(user);
 
     /// <inheritdoc />
     public override void ScoreItems(int user, Span<float> scores)
@@ -50,7 +50,19 @@ public sealed class RandomRecommender : ScoringRecommender
     protected override void FitCore(Dataset train, FitContext context)
     {
         _seed = context.Seed;
-        _users = UserActivity.Of(train);
+    }
+
+    /// <inheritdoc />
+    protected override object OptionsRecord => Options;
+
+    /// <inheritdoc />
+    protected override void SaveModel(ModelWriter writer) => writer.Write("seed", [_seed ?? throw NotFitted()]);
+
+    /// <inheritdoc />
+    protected override void LoadModel(ModelReader reader, int userCount, int itemCount)
+    {
+        var seed = reader.ReadInt32s("seed");
+        _seed = seed.Length == 1 ? seed[0] : throw reader.Invalid("seed", "expected one seed.");
     }
 
     /// <summary>The SplitMix64 output function: a bijective mix of all 64 bits.</summary>

@@ -1,4 +1,5 @@
 using Affinity.Core.Data;
+using Affinity.Core.Persistence;
 
 namespace Affinity.Models.Baselines;
 
@@ -33,4 +34,16 @@ internal readonly record struct RatingScale(double Mean, float Min, float Max)
 
     /// <summary>A prediction clipped to <c>Min..Max</c>.</summary>
     public float Clip(double prediction) => (float)Math.Clamp(prediction, Min, Max);
+
+    /// <summary>Writes the scale as the section "scale" (mean, min, max).</summary>
+    public void Save(ModelWriter writer) => writer.Write("scale", [Mean, Min, Max]);
+
+    /// <summary>Reads the section written by <see cref="Save"/>.</summary>
+    public static RatingScale Load(ModelReader reader)
+    {
+        var values = reader.ReadDoubles("scale");
+        return values.Length == 3 && values[1] <= values[2]
+            ? new RatingScale(values[0], (float)values[1], (float)values[2])
+            : throw reader.Invalid("scale", "expected mean, min and max with min <= max.");
+    }
 }

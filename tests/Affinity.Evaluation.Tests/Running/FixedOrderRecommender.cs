@@ -1,4 +1,5 @@
 using Affinity.Core.Data;
+using Affinity.Core.Persistence;
 using Affinity.Core.Recommending;
 
 namespace Affinity.Evaluation.Tests.Running;
@@ -18,7 +19,17 @@ internal sealed class FixedOrderRecommender : ScoringRecommender
         }
     }
 
+    protected override object OptionsRecord => new();
+
     protected override void FitCore(Dataset train, FitContext context)
+    {
+    }
+
+    protected override void SaveModel(ModelWriter writer)
+    {
+    }
+
+    protected override void LoadModel(ModelReader reader, int userCount, int itemCount)
     {
     }
 }

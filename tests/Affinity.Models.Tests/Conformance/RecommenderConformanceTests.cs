@@ -1,4 +1,5 @@
 using Affinity.Core.Data;
+using Affinity.Core.Persistence;
 using Affinity.Core.Recommending;
 using Affinity.Testing;
 
@@ -165,6 +166,36 @@ public abstract class RecommenderConformanceTests
         {
             var request = new RecommendRequest(u, 100) { ExcludeSeen = false };
             Assert.Equal(first.Recommend(request).Items, second.Recommend(request).Items);
+        }
+    }
+
+    [Fact]
+    public void A_saved_and_loaded_model_gives_the_same_output()
+    {
+        var model = Assert.IsAssignableFrom<IPersistableModel>(Fitted());
+        using var file = new MemoryStream();
+        ModelCatalog.Default.Save(model, file);
+        file.Position = 0;
+
+        var loaded = ModelCatalog.Default.Load(file, "conformance.model");
+
+        Assert.Equal(model.GetType(), loaded.GetType());
+        Assert.Equal(model.Options, loaded.Options);
+        var data = TrainingData();
+        for (var user = 0; user <= data.UserCount; user++)
+        {
+            var request = new RecommendRequest(user, data.ItemCount);
+            var before = model.Recommend(request);
+            var after = loaded.Recommend(request);
+            Assert.Equal(before.Source, after.Source);
+            Assert.Equal(before.Items, after.Items);
+            if (model is IRatingPredictor predictor)
+            {
+                for (var item = 0; item <= data.ItemCount; item++)
+                {
+                    Assert.Equal(predictor.Predict(user, item), ((IRatingPredictor)loaded).Predict(user, item));
+                }
+            }
         }
     }
 
