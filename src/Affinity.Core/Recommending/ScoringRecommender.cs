@@ -1,5 +1,4 @@
 using Affinity.Core.Data;
-using Affinity.Core.Kernels;
 using Affinity.Core.Persistence;
 
 namespace Affinity.Core.Recommending;
@@ -137,36 +136,8 @@ public abstract class ScoringRecommender : IItemScorer, IPersistableModel
             _fallbackScores!.CopyTo(scores, 0);
         }
 
-        var skip = new bool[scores.Length];
-        if (request.ExcludeSeen && knownUser)
-        {
-            foreach (var item in seen.RowColumns(request.User))
-            {
-                skip[item] = true;
-            }
-        }
-
-        MarkItems(skip, request.Exclude, value: true);
-        if (request.Candidates is not null)
-        {
-            var allowed = new bool[scores.Length];
-            MarkItems(allowed, request.Candidates, value: true);
-            for (var i = 0; i < skip.Length; i++)
-            {
-                skip[i] |= !allowed[i];
-            }
-        }
-
-        var k = Math.Min(request.Count, scores.Length);
-        var items = new int[k];
-        var itemScores = new float[k];
-        var found = TopK.Select(scores, skip, items, itemScores);
-        var list = new ScoredItem[found];
-        for (var i = 0; i < found; i++)
-        {
-            list[i] = new ScoredItem(items[i], itemScores[i]);
-        }
-
+        var seenItems = knownUser ? seen.RowColumns(request.User) : [];
+        var list = FilteredTopK.Select(scores, seenItems, request);
         return new RecommendationList(request.User, list, scoredByModel ? RecommendationSource.Model : RecommendationSource.Fallback);
     }
 
@@ -185,20 +156,4 @@ public abstract class ScoringRecommender : IItemScorer, IPersistableModel
 
     /// <summary>The error thrown when the model is used before <see cref="Fit"/>.</summary>
     protected InvalidOperationException NotFitted() => new($"The model '{Name}' must be fitted first.");
-
-    private static void MarkItems(bool[] flags, IReadOnlyCollection<int>? items, bool value)
-    {
-        if (items is null)
-        {
-            return;
-        }
-
-        foreach (var item in items)
-        {
-            if ((uint)item < (uint)flags.Length)
-            {
-                flags[item] = value;
-            }
-        }
-    }
 }
