@@ -13,6 +13,7 @@ internal static class CliApplication
         DatasetsCommand.Create(console),
         EvaluateCommand.Create(console),
         ModelsCommand.Create(console),
+        TuneCommand.Create(console),
     };
 
     public static Task<int> RunAsync(IAnsiConsole console, string[] args) => CreateRoot(console).Parse(args).InvokeAsync();
