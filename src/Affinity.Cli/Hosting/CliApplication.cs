@@ -13,6 +13,10 @@ internal static class CliApplication
         DatasetsCommand.Create(console),
         EvaluateCommand.Create(console),
         ModelsCommand.Create(console),
+        TrainCommand.Create(console),
+        RecommendCommand.Create(console),
+        SimilarCommand.Create(console),
+        BenchCommand.Create(console),
     };
 
     public static Task<int> RunAsync(IAnsiConsole console, string[] args) => CreateRoot(console).Parse(args).InvokeAsync();
