@@ -8,15 +8,14 @@ namespace Affinity.Cli.Commands;
 /// <summary>Writes and reads model files for the train, recommend and similar commands, turning file problems into exit codes.</summary>
 internal static class ModelFiles
 {
-    /// <summary>Writes a fitted model with <see cref="ModelCatalog.Save"/> and returns the file's size in bytes.</summary>
-    /// <exception cref="CliException">The model cannot be saved (usage).</exception>
-    public static long Save(IRecommender model, string path)
-    {
-        if (model is not IPersistableModel persistable)
-        {
-            throw new CliException($"The model '{model.Name}' cannot be written to a model file.", ExitCodes.Usage);
-        }
+    /// <summary>The model as one that can be saved, checked before training so no fit is wasted.</summary>
+    /// <exception cref="CliException">The model cannot be written to a model file (usage).</exception>
+    public static IPersistableModel Persistable(IRecommender model)
+        => model as IPersistableModel ?? throw new CliException($"The model '{model.Name}' cannot be written to a model file.", ExitCodes.Usage);
 
+    /// <summary>Writes a fitted model with <see cref="ModelCatalog.Save"/> and returns the file's size in bytes.</summary>
+    public static long Save(IPersistableModel persistable, string path)
+    {
         var folder = Path.GetDirectoryName(Path.GetFullPath(path));
         if (folder is not null)
         {

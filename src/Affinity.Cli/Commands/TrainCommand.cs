@@ -23,7 +23,7 @@ internal static class TrainCommand
         var command = new Command("train", "Fit a model on a whole dataset and write it to a model file.") { data, model, options, output, seed, dataDir, cache };
         command.SetAction((parse, token) => CommandRunner.RunAsync(console, () =>
         {
-            var recommender = ModelCatalog.Default.Create(parse.GetValue(model)!, parse.GetValue(options));
+            var recommender = ModelFiles.Persistable(ModelCatalog.Default.Create(parse.GetValue(model)!, parse.GetValue(options)));
             var dataset = CommandData.Load(DataLocator.Create(parse.GetValue(dataDir), parse.GetValue(cache)), parse.GetValue(data)!);
             var clock = Stopwatch.StartNew();
             recommender.Fit(dataset, new FitContext { Seed = parse.GetValue(seed), CancellationToken = token });
