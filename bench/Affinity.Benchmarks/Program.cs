@@ -1,3 +1,3 @@
 using BenchmarkDotNet.Running;
 
-BenchmarkSwitcher.FromAssembly(typeof(Affinity.Benchmarks.TopKBenchmarks).Assembly).Run(args);
+BenchmarkSwitcher.FromAssembly(typeof(Affinity.Benchmarks.RecommendBenchmarks).Assembly).Run(args);

@@ -13,6 +13,10 @@ internal static class CliApplication
         DatasetsCommand.Create(console),
         EvaluateCommand.Create(console),
         ModelsCommand.Create(console),
+        TrainCommand.Create(console),
+        RecommendCommand.Create(console),
+        SimilarCommand.Create(console),
+        BenchCommand.Create(console),
         TuneCommand.Create(console),
     };
 
