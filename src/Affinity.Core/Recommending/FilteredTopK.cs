@@ -1,3 +1,4 @@
+using System.Buffers;
 using Affinity.Core.Kernels;
 
 namespace Affinity.Core.Recommending;
@@ -13,41 +14,48 @@ internal static class FilteredTopK
     public static ScoredItem[] Select(ReadOnlySpan<float> scores, ReadOnlySpan<int> seen, RecommendRequest request)
     {
         var itemCount = scores.Length;
-        var skip = new bool[itemCount];
-        if (request.ExcludeSeen)
-        {
-            Mark(skip, seen);
-        }
-
-        if (request.Exclude is not null)
-        {
-            Mark(skip, request.Exclude);
-        }
-
-        if (request.Candidates is not null)
-        {
-            var allowed = new bool[itemCount];
-            Mark(allowed, request.Candidates);
-            for (var i = 0; i < itemCount; i++)
-            {
-                skip[i] |= !allowed[i];
-            }
-        }
-
         var k = Math.Min(request.Count, itemCount);
-        var top = new int[k];
-        var topScores = new float[k];
-        var found = TopK.Select(scores, skip, top, topScores);
-        var list = new ScoredItem[found];
-        for (var i = 0; i < found; i++)
+        var skipArray = ArrayPool<bool>.Shared.Rent(itemCount);
+        var topArray = ArrayPool<int>.Shared.Rent(k);
+        var topScoresArray = ArrayPool<float>.Shared.Rent(k);
+        try
         {
-            list[i] = new ScoredItem(top[i], topScores[i]);
-        }
+            var skip = skipArray.AsSpan(0, itemCount);
+            var filtered = request.Candidates is not null;
+            skip.Fill(filtered);
+            if (filtered)
+            {
+                Mark(skip, request.Candidates!, value: false);
+            }
 
-        return list;
+            if (request.ExcludeSeen)
+            {
+                Mark(skip, seen);
+            }
+
+            if (request.Exclude is not null)
+            {
+                Mark(skip, request.Exclude, value: true);
+            }
+
+            var found = TopK.Select(scores, skip, topArray.AsSpan(0, k), topScoresArray.AsSpan(0, k));
+            var list = new ScoredItem[found];
+            for (var i = 0; i < found; i++)
+            {
+                list[i] = new ScoredItem(topArray[i], topScoresArray[i]);
+            }
+
+            return list;
+        }
+        finally
+        {
+            ArrayPool<bool>.Shared.Return(skipArray);
+            ArrayPool<int>.Shared.Return(topArray);
+            ArrayPool<float>.Shared.Return(topScoresArray);
+        }
     }
 
-    private static void Mark(bool[] flags, ReadOnlySpan<int> items)
+    private static void Mark(Span<bool> flags, ReadOnlySpan<int> items)
     {
         foreach (var item in items)
         {
@@ -58,13 +66,13 @@ internal static class FilteredTopK
         }
     }
 
-    private static void Mark(bool[] flags, IReadOnlyCollection<int> items)
+    private static void Mark(Span<bool> flags, IReadOnlyCollection<int> items, bool value)
     {
         foreach (var item in items)
         {
             if ((uint)item < (uint)flags.Length)
             {
-                flags[item] = true;
+                flags[item] = value;
             }
         }
     }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using Affinity.Core.Data;
 using Affinity.Core.Persistence;
 
@@ -126,19 +127,28 @@ public abstract class ScoringRecommender : IItemScorer, IPersistableModel
         var seen = Seen;
         var knownUser = (uint)request.User < (uint)seen.RowCount;
         var scoredByModel = knownUser && CanScore(request.User);
-        var scores = new float[seen.ColumnCount];
-        if (scoredByModel)
+        // Scores live in pooled memory: the only allocation per request is the returned list.
+        var rented = ArrayPool<float>.Shared.Rent(seen.ColumnCount);
+        try
         {
-            ScoreItems(request.User, scores);
-        }
-        else
-        {
-            _fallbackScores!.CopyTo(scores, 0);
-        }
+            var scores = rented.AsSpan(0, seen.ColumnCount);
+            if (scoredByModel)
+            {
+                ScoreItems(request.User, scores);
+            }
+            else
+            {
+                _fallbackScores.CopyTo(scores);
+            }
 
-        var seenItems = knownUser ? seen.RowColumns(request.User) : [];
-        var list = FilteredTopK.Select(scores, seenItems, request);
-        return new RecommendationList(request.User, list, scoredByModel ? RecommendationSource.Model : RecommendationSource.Fallback);
+            var seenItems = knownUser ? seen.RowColumns(request.User) : [];
+            var list = FilteredTopK.Select(scores, seenItems, request);
+            return new RecommendationList(request.User, list, scoredByModel ? RecommendationSource.Model : RecommendationSource.Fallback);
+        }
+        finally
+        {
+            ArrayPool<float>.Shared.Return(rented);
+        }
     }
 
     /// <inheritdoc />
