@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Affinity.Core.Persistence;
 using Affinity.Core.Recommending;
 using Affinity.Models.Baselines;
+using Affinity.Models.Neighborhood;
 
 namespace Affinity.Models;
 
@@ -43,6 +44,8 @@ public sealed class ModelCatalog
         ModelDescriptor.For<BiasBaselineOptions>("bias", "Global mean plus user and item biases (Koren 2008), fitted as Surprise's BaselineOnly.", o => new BiasBaseline(o), "baseline", "bias-baseline"),
         ModelDescriptor.For<PopularityOptions>("popularity", "Ranks items by interaction count, value sum or time-decayed count.", o => new Popularity(o), "pop", "most-popular"),
         ModelDescriptor.For<RandomOptions>("random", "Uniform random scores, seeded by FitContext.Seed and the user.", o => new RandomRecommender(o)),
+        ModelDescriptor.For<ItemKnnOptions>("item-knn", "Item-based kNN: KNNBaseline rating prediction or top-N from a sparse top-k item-item similarity matrix.", o => new ItemKnn(o), "itemknn", "item-cf"),
+        ModelDescriptor.For<UserKnnOptions>("user-knn", "User-based kNN: KNNBaseline rating prediction or top-N from a sparse top-k user-user similarity matrix.", o => new UserKnn(o), "userknn", "user-cf"),
     ]);
 
     /// <summary>
