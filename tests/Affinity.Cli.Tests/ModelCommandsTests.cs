@@ -81,6 +81,22 @@ public sealed partial class ModelCommandsTests : IDisposable
     }
 
     [Fact]
+    public async Task Similar_on_item_knn_lists_neighbours_by_external_id_without_the_item_itself()
+    {
+        var file = Path.Combine(_folder, "knn.affm");
+        var (trainCode, _) = await CliHarness.RunAsync("train", "--data", "ml-100k", "--model", "item-knn", "--options", "{\"mode\":\"ranking\"}", "--output", file, "--data-dir", TestData.Folder);
+        Assert.Equal(0, trainCode);
+
+        var (code, output) = await CliHarness.RunAsync("similar", "--model", file, "--item", "50", "--count", "5", "--data", "ml-100k", "--data-dir", TestData.Folder);
+
+        Assert.Equal(0, code);
+        var rows = Rows(output);
+        Assert.Equal(5, rows.Count);
+        Assert.DoesNotContain("50", rows);
+        Assert.Contains("Return of the Jedi (1983)", output, StringComparison.Ordinal); // item 181, Star Wars' nearest neighbour by co-rating
+    }
+
+    [Fact]
     public async Task A_missing_model_file_is_data_not_found_and_a_damaged_one_bad_data()
     {
         var damaged = Path.Combine(_folder, "damaged.affm");
