@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Affinity.Core.Persistence;
 using Affinity.Core.Recommending;
 using Affinity.Models.Baselines;
+using Affinity.Models.Factorization;
 
 namespace Affinity.Models;
 
@@ -43,6 +44,8 @@ public sealed class ModelCatalog
         ModelDescriptor.For<BiasBaselineOptions>("bias", "Global mean plus user and item biases (Koren 2008), fitted as Surprise's BaselineOnly.", o => new BiasBaseline(o), "baseline", "bias-baseline"),
         ModelDescriptor.For<PopularityOptions>("popularity", "Ranks items by interaction count, value sum or time-decayed count.", o => new Popularity(o), "pop", "most-popular"),
         ModelDescriptor.For<RandomOptions>("random", "Uniform random scores, seeded by FitContext.Seed and the user.", o => new RandomRecommender(o)),
+        ModelDescriptor.For<ImplicitAlsOptions>("als", "Implicit-feedback matrix factorisation by weighted alternating least squares (Hu, Koren and Volinsky 2008).", o => new ImplicitAls(o), "implicit-als", "wrmf"),
+        ModelDescriptor.For<BprOptions>("bpr", "Matrix factorisation trained for pairwise ranking by SGD, Bayesian personalised ranking (Rendle et al. 2009).", o => new Bpr(o), "bprmf"),
     ]);
 
     /// <summary>
