@@ -14,12 +14,9 @@ namespace Affinity.Models.Factorization;
 /// </summary>
 /// <remarks>
 /// The score of item i for user u is x_u · y_i (+ b_i when the model has item biases).
-/// <para>Fold-in solves the new user's vector against the fixed item factors with the implicit-ALS
-/// row solve (<see cref="ImplicitLeastSquares.SolveExact"/>), using the regularization and the
-/// confidence increments the derived model names. A model with item biases solves for the weight
-/// of the bias column too, as if the biases were one more factor (the layout of the implicit
-/// library's BPR, whose users carry a constant 1 there), so the biases enter a folded-in score at
-/// the scale the solve finds rather than at the trained users' scale.</para>
+/// <para>Fold-in computes a new user's vector against the fixed item factors; each algorithm says
+/// how (<see cref="FoldInUser"/>). <see cref="SolveLeastSquaresUser"/> is the exact implicit-ALS
+/// row solve, which ALS uses.</para>
 /// <para>Fold-in and similar items ignore what the model does not know: history items outside the
 /// training catalogue, and items without training interactions as neighbours.</para>
 /// </remarks>
@@ -37,9 +34,6 @@ public abstract class ImplicitFactorModel : ScoringRecommender, ISimilarItems, I
 
     /// <summary>The fitted item biases b_i, by item index; empty when the model has none.</summary>
     public ReadOnlySpan<float> ItemBiases => _itemBiases;
-
-    /// <summary>The regularization λ of the fold-in solve.</summary>
-    protected abstract double FoldInRegularization { get; }
 
     private FactorMatrix UserMatrix => _users ?? throw NotFitted();
 
@@ -106,10 +100,10 @@ public abstract class ImplicitFactorModel : ScoringRecommender, ISimilarItems, I
     }
 
     /// <summary>
-    /// Scores every item for a history the model was not trained on: the history's vector is the
-    /// exact least-squares solve against the fixed item factors (see the remarks of the class).
-    /// Repeated items have their values summed; items outside the catalogue and values of 0 or less
-    /// are ignored, as in training.
+    /// Scores every item for a history the model was not trained on: the derived model folds the
+    /// history into a user vector against the fixed item factors (<see cref="FoldInUser"/>), which
+    /// is then scored like a trained user. Repeated items have their values summed; items outside
+    /// the catalogue and summed values of 0 or less are ignored, as in training.
     /// </summary>
     public void ScoreHistory(ReadOnlySpan<int> items, ReadOnlySpan<float> values, Span<float> scores)
     {
@@ -118,23 +112,33 @@ public abstract class ImplicitFactorModel : ScoringRecommender, ISimilarItems, I
             throw new ArgumentException("Every history item needs a value.", nameof(values));
         }
 
-        var solver = _foldInSolver ??= new ImplicitLeastSquares(FoldInFactors(), FoldInRegularization);
         ScoreGuard.CheckLength(scores, ItemMatrix.Rows);
-        var (columns, weights) = History(items, values, ItemMatrix.Rows);
-        var vector = new float[solver.Factors];
-        solver.SolveExact(columns, weights, vector, solver.CreateWorkspace());
-        if (_itemBiases.Length == 0)
-        {
-            ItemMatrix.DotAll(vector, scores);
-            return;
-        }
-
-        ItemMatrix.DotAll(vector.AsSpan(0, Factors), scores);
-        TensorPrimitives.MultiplyAdd(_itemBiases, vector[^1], scores, scores);
+        var (columns, sums) = History(items, values, ItemMatrix.Rows);
+        var vector = new float[Factors];
+        FoldInUser(columns, sums, vector);
+        Score(vector, scores);
     }
 
-    /// <summary>The confidence increment w = c − 1 that a summed history value (greater than 0) gets in the fold-in solve.</summary>
-    protected abstract float FoldInWeight(float value);
+    /// <summary>Computes the user vector of a history against the fixed item factors.</summary>
+    /// <param name="items">The history's items, ascending, each once, all in the catalogue.</param>
+    /// <param name="values">Their summed values, all greater than 0.</param>
+    /// <param name="vector">Receives the user's factors (length <see cref="Factors"/>).</param>
+    protected abstract void FoldInUser(ReadOnlySpan<int> items, ReadOnlySpan<float> values, Span<float> vector);
+
+    /// <summary>
+    /// The exact implicit-ALS row solve against the fixed item factors
+    /// (<see cref="ImplicitLeastSquares.SolveExact"/>): the fold-in of ALS, and a least-squares
+    /// fold-in for any factor model. YᵀY + λI is computed on first use and kept.
+    /// </summary>
+    /// <param name="items">The history's items.</param>
+    /// <param name="weights">Their confidence increments w = c − 1.</param>
+    /// <param name="regularization">λ; the same on every call of one model.</param>
+    /// <param name="vector">Receives the solution.</param>
+    protected void SolveLeastSquaresUser(ReadOnlySpan<int> items, ReadOnlySpan<float> weights, double regularization, Span<float> vector)
+    {
+        var solver = _foldInSolver ??= new ImplicitLeastSquares(ItemMatrix, regularization);
+        solver.SolveExact(items, weights, vector, solver.CreateWorkspace());
+    }
 
     /// <summary>Installs the fitted factors; called at the end of <see cref="ScoringRecommender.FitCore"/>.</summary>
     /// <param name="users">One row per training user.</param>
@@ -192,29 +196,8 @@ public abstract class ImplicitFactorModel : ScoringRecommender, ISimilarItems, I
         }
     }
 
-    /// <summary>The item factors with the biases as one more column, when the model has biases.</summary>
-    private FactorMatrix FoldInFactors()
-    {
-        var items = ItemMatrix;
-        if (_itemBiases.Length == 0)
-        {
-            return items;
-        }
-
-        var k = items.Factors;
-        var augmented = new FactorMatrix(items.Rows, k + 1);
-        for (var i = 0; i < items.Rows; i++)
-        {
-            var row = augmented.Row(i);
-            items.Row(i).CopyTo(row);
-            row[k] = _itemBiases[i];
-        }
-
-        return augmented;
-    }
-
-    /// <summary>The history as sorted, merged columns and their confidence increments.</summary>
-    private (int[] Columns, float[] Weights) History(ReadOnlySpan<int> items, ReadOnlySpan<float> values, int itemCount)
+    /// <summary>The history as sorted, merged items and their summed values.</summary>
+    private static (int[] Items, float[] Values) History(ReadOnlySpan<int> items, ReadOnlySpan<float> values, int itemCount)
     {
         var sortedItems = items.ToArray();
         var sortedValues = values.ToArray();
@@ -234,7 +217,7 @@ public abstract class ImplicitFactorModel : ScoringRecommender, ISimilarItems, I
             if ((uint)item < (uint)itemCount && sum > 0)
             {
                 columns.Add(item);
-                weights.Add(FoldInWeight(sum));
+                weights.Add(sum);
             }
         }
 

@@ -89,7 +89,8 @@ public sealed class BprTests : RecommenderConformanceTests
     [Fact]
     public void Fold_in_of_a_training_history_ranks_like_the_trained_user()
     {
-        // The least-squares fold-in is a projection, not the BPR optimum, so it agrees in ranking, not in value.
+        // Fold-in repeats the user's training updates against the final items, so its scores follow
+        // the trained user's closely without reproducing them.
         var data = FactorTestData.Random(60, 40, seed: 2);
         var model = new Bpr(Small with { Factors = 16, Epochs = 100, LearningRate = 0.05 });
         model.Fit(data, FitContext.Default);
@@ -104,7 +105,7 @@ public sealed class BprTests : RecommenderConformanceTests
             correlations.Add(FactorTestData.Correlation(trained, folded));
         }
 
-        Assert.True(correlations.Average() > 0.7, $"mean correlation {correlations.Average()}");
+        Assert.True(correlations.Average() > 0.95, $"mean correlation {correlations.Average()}");
     }
 
     [Fact]

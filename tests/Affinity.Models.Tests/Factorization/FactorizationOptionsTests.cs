@@ -38,7 +38,7 @@ public sealed class FactorizationOptionsTests
     {
         var o = new ImplicitAlsOptions();
 
-        Assert.Equal((64, 10.0, 2.0, ConfidenceScaling.Linear, 1.0), (o.Factors, o.Regularization, o.Alpha, o.Scaling, o.Epsilon));
+        Assert.Equal((64, 60.0, 3.0, ConfidenceScaling.Linear, 1.0), (o.Factors, o.Regularization, o.Alpha, o.Scaling, o.Epsilon));
         Assert.Equal((15, AlsSolver.ConjugateGradient, 3, 0.01, (int?)null, false), (o.Iterations, o.Solver, o.CgSteps, o.InitStd, o.Seed, o.CalculateLoss));
     }
 
@@ -47,7 +47,7 @@ public sealed class FactorizationOptionsTests
     {
         var o = new BprOptions();
 
-        Assert.Equal((200, 0.01, 0.001, 100, true, false, (int?)null), (o.Factors, o.LearningRate, o.Regularization, o.Epochs, o.VerifyNegatives, o.Deterministic, o.Seed));
+        Assert.Equal((200, 0.01, 0.001, 200, true, false, (int?)null), (o.Factors, o.LearningRate, o.Regularization, o.Epochs, o.VerifyNegatives, o.Deterministic, o.Seed));
     }
 
     [Theory]
