@@ -1,4 +1,3 @@
-using System.Numerics.Tensors;
 using Affinity.Core.Data;
 using Affinity.Core.Recommending;
 
@@ -103,7 +102,6 @@ public sealed class Bpr : ImplicitFactorModel
         var rate = (float)Options.LearningRate;
         var decay = 1 - (rate * (float)Options.Regularization);
         var biases = ItemBiases;
-        var difference = new float[k];
         for (var epoch = 0; epoch < Options.Epochs; epoch++)
         {
             for (var s = 0; s < items.Length; s++)
@@ -115,10 +113,7 @@ public sealed class Bpr : ImplicitFactorModel
                     continue;
                 }
 
-                TensorPrimitives.Subtract(ItemVector(i), ItemVector(j), difference);
-                var z = 1 / (1 + MathF.Exp(biases[i] - biases[j] + TensorPrimitives.Dot(vector, difference)));
-                TensorPrimitives.Multiply(difference, rate * z, difference);
-                TensorPrimitives.MultiplyAdd(vector, decay, difference, vector);
+                BprStep.UpdateUser(vector, ItemVector(i), ItemVector(j), biases[i] - biases[j], rate, decay);
             }
         }
     }
@@ -198,11 +193,8 @@ public sealed class Bpr : ImplicitFactorModel
         /// <summary>Runs <paramref name="count"/> samples; returns how many were already ordered correctly and how many negatives were rejected.</summary>
         public (long Correct, long Skipped) Run(Random random, int count)
         {
-            var k = users.Factors;
             var itemCount = items.Rows;
             var columns = positives.Columns;
-            var userCopy = new float[k];
-            var difference = new float[k];
             var decay = 1 - (rate * reg);
             long correct = 0, skipped = 0;
             for (var s = 0; s < count; s++)
@@ -217,26 +209,12 @@ public sealed class Bpr : ImplicitFactorModel
                     continue;
                 }
 
-                var x = users.Row(u);
-                var yi = items.Row(i);
-                var yj = items.Row(j);
-                TensorPrimitives.Subtract(yi, yj, difference);
-                var score = biases[i] - biases[j] + TensorPrimitives.Dot(x, difference);
-                var z = 1 / (1 + MathF.Exp(score));
+                var z = BprStep.Update(users.Row(u), items.Row(i), items.Row(j), biases[i] - biases[j], rate, decay);
                 if (z < 0.5f)
                 {
                     correct++;
                 }
 
-                // Every update reads the user's factors from before this sample, as in Cornac.
-                x.CopyTo(userCopy);
-                var step = rate * z;
-                TensorPrimitives.Multiply(difference, step, difference);
-                TensorPrimitives.MultiplyAdd(x, decay, difference, x);
-                TensorPrimitives.Multiply(userCopy, step, userCopy);
-                TensorPrimitives.MultiplyAdd(yi, decay, userCopy, yi);
-                TensorPrimitives.Multiply(yj, decay, yj);
-                TensorPrimitives.Subtract(yj, userCopy, yj);
                 biases[i] += rate * (z - (reg * biases[i]));
                 biases[j] += rate * (-z - (reg * biases[j]));
             }

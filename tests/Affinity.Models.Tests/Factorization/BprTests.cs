@@ -31,6 +31,59 @@ public sealed class BprTests : RecommenderConformanceTests
         Assert.NotEqual(FactorTestData.Parameters(first), FactorTestData.Parameters(otherSeed));
     }
 
+    [Theory]
+    [InlineData(21)]
+    [InlineData(3)]
+    public void The_deterministic_mode_is_cornacs_scalar_learnbpr_step_for_step(int factors)
+    {
+        // A scalar re-implementation of the documented algorithm: the same generator calls in the
+        // same order (users' then items' uniform initial factors, one thread generator seeded from
+        // the first, then per sample a positive pair and a negative item), and Cornac's update loop.
+        const int seed = 5;
+        const float rate = 0.05f, reg = 0.01f;
+        var data = FactorTestData.Random(30, 20, seed: 9);
+        var model = new Bpr(new BprOptions { Factors = factors, LearningRate = rate, Regularization = reg, Epochs = 3, Deterministic = true });
+        model.Fit(data, FitContext.Default with { Seed = seed });
+
+        var byUser = data.ByUser;
+        var userOf = Enumerable.Range(0, data.UserCount).SelectMany(u => Enumerable.Repeat(u, byUser.RowLength(u))).ToArray();
+        var random = new Random(seed);
+        var x = Uniform(data.UserCount * factors, factors, random);
+        var y = Uniform(data.ItemCount * factors, factors, random);
+        var b = new float[data.ItemCount];
+        var generator = new Random(random.Next());
+        for (var sample = 0; sample < 3 * byUser.EntryCount; sample++)
+        {
+            var pair = generator.Next(byUser.EntryCount);
+            var (u, i, j) = (userOf[pair], byUser.Columns[pair], generator.Next(data.ItemCount));
+            if (byUser.Contains(u, j))
+            {
+                continue;
+            }
+
+            var score = b[i] - b[j];
+            for (var f = 0; f < factors; f++)
+            {
+                score += x[(u * factors) + f] * (y[(i * factors) + f] - y[(j * factors) + f]);
+            }
+
+            var z = 1 / (1 + MathF.Exp(score));
+            for (var f = 0; f < factors; f++)
+            {
+                var (xu, yi, yj) = ((u * factors) + f, (i * factors) + f, (j * factors) + f);
+                var temp = x[xu];
+                x[xu] += rate * ((z * (y[yi] - y[yj])) - (reg * x[xu]));
+                y[yi] += rate * ((z * temp) - (reg * y[yi]));
+                y[yj] += rate * ((-z * temp) - (reg * y[yj]));
+            }
+
+            b[i] += rate * (z - (reg * b[i]));
+            b[j] += rate * (-z - (reg * b[j]));
+        }
+
+        Assert.Equal([.. x, .. y, .. b], FactorTestData.Parameters(model), new ToleranceComparer(1e-5));
+    }
+
     [Fact]
     public void One_thread_is_the_deterministic_mode()
     {
@@ -208,4 +261,7 @@ public sealed class BprTests : RecommenderConformanceTests
         Assert.False(model.Recommend(new RecommendRequest(0, 2)).IsFallback);
         Assert.Equal(2, model.Recommend(new RecommendRequest(0, 2) { ExcludeSeen = false }).Items.Count);
     }
+
+    private static float[] Uniform(int count, int factors, Random random)
+        => Enumerable.Range(0, count).Select(_ => (float)((random.NextDouble() - 0.5) / factors)).ToArray();
 }
