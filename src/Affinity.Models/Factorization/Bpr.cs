@@ -12,8 +12,8 @@ public sealed record BprOptions
     /// <summary>The SGD step size; greater than 0.</summary>
     public double LearningRate { get; init => field = OptionGuard.Positive(value, nameof(LearningRate)); } = 0.01;
 
-    /// <summary>The weight decay of factors and biases; greater than 0 (it also ridges the fold-in solve).</summary>
-    public double Regularization { get; init => field = OptionGuard.Positive(value, nameof(Regularization)); } = 0.001;
+    /// <summary>The weight decay λ of factors and biases; at least 0.</summary>
+    public double Regularization { get; init => field = OptionGuard.NonNegative(value, nameof(Regularization)); } = 0.001;
 
     /// <summary>Epochs, each drawing as many samples as there are training positives; at least 1.</summary>
     public int Epochs { get; init => field = OptionGuard.Positive(value, nameof(Epochs)); } = 200;

@@ -221,7 +221,7 @@ public sealed class BprTests : RecommenderConformanceTests
     [InlineData(nameof(BprOptions.Factors), 0)]
     [InlineData(nameof(BprOptions.LearningRate), 0)]
     [InlineData(nameof(BprOptions.Regularization), -0.1)]
-    [InlineData(nameof(BprOptions.Regularization), 0)]
+    [InlineData(nameof(BprOptions.Regularization), double.PositiveInfinity)]
     [InlineData(nameof(BprOptions.Epochs), -1)]
     public void Invalid_options_are_refused_naming_the_option(string option, double value)
     {
