@@ -4,6 +4,7 @@ using Affinity.Core.Persistence;
 using Affinity.Core.Recommending;
 using Affinity.Models.Baselines;
 using Affinity.Models.Neighborhood;
+using Affinity.Models.Factorization;
 
 namespace Affinity.Models;
 
@@ -46,6 +47,8 @@ public sealed class ModelCatalog
         ModelDescriptor.For<RandomOptions>("random", "Uniform random scores, seeded by FitContext.Seed and the user.", o => new RandomRecommender(o)),
         ModelDescriptor.For<ItemKnnOptions>("item-knn", "Item-based kNN: KNNBaseline rating prediction or top-N from a sparse top-k item-item similarity matrix.", o => new ItemKnn(o), "itemknn", "item-cf"),
         ModelDescriptor.For<UserKnnOptions>("user-knn", "User-based kNN: KNNBaseline rating prediction or top-N from a sparse top-k user-user similarity matrix.", o => new UserKnn(o), "userknn", "user-cf"),
+        ModelDescriptor.For<ImplicitAlsOptions>("als", "Implicit-feedback matrix factorisation by weighted alternating least squares (Hu, Koren and Volinsky 2008).", o => new ImplicitAls(o), "implicit-als", "wrmf"),
+        ModelDescriptor.For<BprOptions>("bpr", "Matrix factorisation trained for pairwise ranking by SGD, Bayesian personalised ranking (Rendle et al. 2009).", o => new Bpr(o), "bprmf"),
     ]);
 
     /// <summary>
