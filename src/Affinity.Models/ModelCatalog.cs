@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Affinity.Core.Persistence;
 using Affinity.Core.Recommending;
 using Affinity.Models.Baselines;
+using Affinity.Models.Linear;
 
 namespace Affinity.Models;
 
@@ -43,6 +44,8 @@ public sealed class ModelCatalog
         ModelDescriptor.For<BiasBaselineOptions>("bias", "Global mean plus user and item biases (Koren 2008), fitted as Surprise's BaselineOnly.", o => new BiasBaseline(o), "baseline", "bias-baseline"),
         ModelDescriptor.For<PopularityOptions>("popularity", "Ranks items by interaction count, value sum or time-decayed count.", o => new Popularity(o), "pop", "most-popular"),
         ModelDescriptor.For<RandomOptions>("random", "Uniform random scores, seeded by FitContext.Seed and the user.", o => new RandomRecommender(o)),
+        ModelDescriptor.For<EaseOptions>("ease", "Embarrassingly shallow autoencoder (Steck 2019): closed-form item x item ridge regression with a zero diagonal.", o => new Ease(o)),
+        ModelDescriptor.For<Rp3BetaOptions>("rp3beta", "RP3beta (Paudel et al. 2017): popularity-penalised three-step random walk, top-k item x item weights.", o => new Rp3Beta(o), "rp3b"),
     ]);
 
     /// <summary>

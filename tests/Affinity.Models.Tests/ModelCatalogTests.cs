@@ -9,7 +9,7 @@ public sealed class ModelCatalogTests
     [Fact]
     public void Lists_the_baselines_in_registration_order()
     {
-        Assert.Equal(["global-mean", "bias", "popularity", "random"], ModelCatalog.Default.Names);
+        Assert.Equal(["global-mean", "bias", "popularity", "random"], ModelCatalog.Default.Names.Take(4));
     }
 
     [Theory]
