@@ -5,6 +5,7 @@ using Affinity.Core.Recommending;
 using Affinity.Models.Baselines;
 using Affinity.Models.Neighborhood;
 using Affinity.Models.Factorization;
+using Affinity.Models.Linear;
 
 namespace Affinity.Models;
 
@@ -49,6 +50,8 @@ public sealed class ModelCatalog
         ModelDescriptor.For<UserKnnOptions>("user-knn", "User-based kNN: KNNBaseline rating prediction or top-N from a sparse top-k user-user similarity matrix.", o => new UserKnn(o), "userknn", "user-cf"),
         ModelDescriptor.For<ImplicitAlsOptions>("als", "Implicit-feedback matrix factorisation by weighted alternating least squares (Hu, Koren and Volinsky 2008).", o => new ImplicitAls(o), "implicit-als", "wrmf"),
         ModelDescriptor.For<BprOptions>("bpr", "Matrix factorisation trained for pairwise ranking by SGD, Bayesian personalised ranking (Rendle et al. 2009).", o => new Bpr(o), "bprmf"),
+        ModelDescriptor.For<EaseOptions>("ease", "Embarrassingly shallow autoencoder (Steck 2019): closed-form item x item ridge regression with a zero diagonal.", o => new Ease(o)),
+        ModelDescriptor.For<Rp3BetaOptions>("rp3beta", "RP3beta (Paudel et al. 2017): popularity-penalised three-step random walk, top-k item x item weights.", o => new Rp3Beta(o), "rp3b"),
     ]);
 
     /// <summary>
