@@ -8,6 +8,9 @@ namespace Affinity.Models.Factorization.Rating;
 /// ICML 2008, equations 12–13), for rows that carry a bias in their last slot: row w = (p, b) is
 /// drawn given the other side's rows (q_j, b_j) through the features x_j = (q_j, 1) and the targets
 /// t_j = r_j − μ − b_j: Λ* = Λ + α Σ x_j x_jᵀ, Λ* m = Λ μ_prior + α Σ x_j t_j, w ~ N(m, Λ*⁻¹).
+/// With implicit feedback the row's vector in the model is p + z for a fixed offset z (SVD++'s
+/// |N(u)|^-1/2 Σ y_j) and the other side's rows are their effective vectors, so the target becomes
+/// t_j = r_j − μ − b_j − zᵀ q_j while the features stay (q_j, 1).
 /// </summary>
 /// <remarks>
 /// Rows are independent given the other side, so they are drawn in parallel; every row reads its
@@ -16,11 +19,15 @@ namespace Affinity.Models.Factorization.Rating;
 /// </remarks>
 internal static class GibbsRows
 {
-    /// <summary>Redraws every row of <paramref name="own"/> (rows × k) given <paramref name="other"/>.</summary>
+    /// <summary>
+    /// Redraws every row of <paramref name="own"/> (rows × k) given <paramref name="other"/> (the other
+    /// side's effective rows), with <paramref name="offsets"/> (rows × (k − 1)) the fixed z of each row, or null.
+    /// </summary>
     public static void SampleSide(
         CsrMatrix ratings,
         double[] own,
         double[] other,
+        double[]? offsets,
         int k,
         RowPrior prior,
         double alpha,
@@ -37,9 +44,10 @@ internal static class GibbsRows
             (row, _, scratch) =>
             {
                 scratch.Reset(prior.Precision, priorRhs);
-                AccumulateRow(ratings.RowColumns(row), ratings.RowValues(row), other, k, alpha, mean, scratch);
+                var offset = offsets is null ? default : new ReadOnlySpan<double>(offsets, row * (k - 1), k - 1);
+                AccumulateRow(ratings.RowColumns(row), ratings.RowValues(row), other, offset, k, alpha, mean, scratch);
                 var random = new RandomStream(stream.Seed, stream.Iteration, stream.Side, row);
-                Draw(scratch.Precision, scratch.Rhs, k, ref random, own.AsSpan(row * k, k));
+                DrawInto(scratch.Precision, scratch.Rhs, k, ref random, own.AsSpan(row * k, k));
                 return scratch;
             },
             static _ => { });
@@ -49,7 +57,7 @@ internal static class GibbsRows
     /// Adds a row's observations to the posterior as Λ* += α Xᵀ X (lower triangle) and h += α Xᵀ t,
     /// with X gathered column by column so every entry is one long SIMD dot product.
     /// </summary>
-    private static void AccumulateRow(ReadOnlySpan<int> columns, ReadOnlySpan<float> values, double[] other, int k, double alpha, double mean, Scratch scratch)
+    private static void AccumulateRow(ReadOnlySpan<int> columns, ReadOnlySpan<float> values, double[] other, ReadOnlySpan<double> offset, int k, double alpha, double mean, Scratch scratch)
     {
         var n = columns.Length;
         if (n == 0)
@@ -69,7 +77,7 @@ internal static class GibbsRows
             }
 
             features[((k - 1) * n) + j] = 1;
-            targets[j] = values[j] - mean - otherRow[k - 1];
+            targets[j] = values[j] - mean - otherRow[k - 1] - (offset.IsEmpty ? 0 : TensorPrimitives.Dot(offset, otherRow[..^1]));
         }
 
         var precision = scratch.Precision;
@@ -103,8 +111,8 @@ internal static class GibbsRows
         DenseCholesky.Solve(precision, k, rhs);
     }
 
-    /// <summary>Draws w ~ N(Λ*⁻¹ h, Λ*⁻¹) into <paramref name="result"/>: the mean plus L⁻ᵀ ε, with L Lᵀ = Λ*.</summary>
-    private static void Draw(Span<double> precision, Span<double> rhs, int k, ref RandomStream random, Span<double> result)
+    /// <summary>Draws w ~ N(Λ*⁻¹ h, Λ*⁻¹) into <paramref name="result"/>: the mean plus L⁻ᵀ ε, with L Lᵀ = Λ* (both inputs are destroyed).</summary>
+    public static void DrawInto(Span<double> precision, Span<double> rhs, int k, ref RandomStream random, Span<double> result)
     {
         Factor(precision, k);
         DenseCholesky.Solve(precision, k, rhs);

@@ -40,6 +40,38 @@ public sealed class BayesianMfTests : RecommenderConformanceTests
         Assert.NotEqual(a.UserVector(0).ToArray(), b.UserVector(0).ToArray());
     }
 
+    [Theory]
+    [InlineData(false, false)]
+    [InlineData(true, false)]
+    [InlineData(false, true)]
+    public void Every_variant_learns_and_folds_in(bool userImplicit, bool itemImplicit)
+    {
+        var (train, test) = RatingData.LowRank();
+        var model = new BayesianMf(new BayesianMfOptions { Factors = 4, BurnIn = 20, Samples = 40, UserImplicit = userImplicit, ItemImplicit = itemImplicit });
+        model.Fit(train, FitContext.Default);
+
+        Assert.True(RatingData.Rmse(model, test) < 0.6 * RatingData.MeanRmse(train, test), $"{RatingData.Rmse(model, test)} vs {RatingData.MeanRmse(train, test)}");
+        FoldInChecks.AssertApproximatesLearnedScores(model, train);
+    }
+
+    [Fact]
+    public void Plain_bpmf_saves_and_loads_without_implicit_sections()
+    {
+        var model = new BayesianMf(Small with { UserImplicit = false, ItemImplicit = false });
+        model.Fit(TinyData.Ratings(), FitContext.Default);
+        using var file = new MemoryStream();
+        ModelCatalog.Default.Save(model, file);
+        file.Position = 0;
+
+        var loaded = Assert.IsType<BayesianMf>(ModelCatalog.Default.Load(file, "plain.model"));
+
+        var scores = new float[5];
+        loaded.ScoreHistory([0, 2], [5, 1], scores);
+        var expected = new float[5];
+        model.ScoreHistory([0, 2], [5, 1], expected);
+        Assert.Equal(expected, scores);
+    }
+
     [Fact]
     public void Stores_one_block_of_factors_per_kept_sample()
     {
@@ -103,6 +135,8 @@ public sealed class BayesianMfTests : RecommenderConformanceTests
     [InlineData("""{"thinning":2}""")]
     [InlineData("""{"noisePrecision":0.5}""")]
     [InlineData("""{"learnNoisePrecision":true}""")]
+    [InlineData("""{"userImplicit":false}""")]
+    [InlineData("""{"itemImplicit":false}""")]
     [InlineData("""{"meanPriorStrength":10}""")]
     [InlineData("""{"initStdDev":0.5}""")]
     public void Every_option_changes_the_predictions(string json)
