@@ -103,6 +103,60 @@ public sealed class BiasedMfTests : RecommenderConformanceTests
         FoldInChecks.AssertApproximatesLearnedScores(model, train);
     }
 
+    [Fact]
+    public void Folding_in_an_empty_history_scores_the_item_biases_and_a_bad_item_is_refused()
+    {
+        var model = new BiasedMf(new BiasedMfOptions { Factors = 2, Epochs = 20 });
+        model.Fit(TinyData.Ratings(), FitContext.Default);
+        var scores = new float[5];
+
+        model.ScoreHistory([], [], scores);
+
+        Assert.Equal(Enumerable.Range(0, 5).Select(i => (float)(model.Mean + model.ItemBiases[i])), scores, new ToleranceComparer(1e-5));
+        Assert.Throws<ArgumentException>(() => model.ScoreHistory([7], [4], scores));
+        Assert.Throws<ArgumentException>(() => model.ScoreHistory([1], [], scores));
+    }
+
+    [Fact]
+    public void Folding_in_solves_the_per_user_objective_exactly()
+    {
+        // With the item side fixed, b and p minimise Σ_k (r_k − μ − b_k − b − pᵀq_k)² + n λ_b b² + n λ_f |p|²,
+        // so at the solution Σ e_k = n λ_b b and Σ e_k q_k = n λ_f p, with e_k = r_k − s_k the rating
+        // minus its folded-in score. b and p are read back from three items' scores: s − μ − b_i = b + pᵀq_i.
+        var (train, _) = RatingData.LowRank();
+        var options = new BiasedMfOptions { Factors = 2, Epochs = 30, LearningRate = 0.02, BiasRegularization = 0.3, FactorRegularization = 0.2 };
+        var model = new BiasedMf(options);
+        model.Fit(train, FitContext.Default);
+        var (items, values) = RatingData.History(train, 0);
+        var scores = new float[train.ItemCount];
+        model.ScoreHistory(items, values, scores);
+
+        double[,] a = new double[3, 3];
+        var rhs = new double[3];
+        for (var r = 0; r < 3; r++)
+        {
+            var q = model.ItemVector(r);
+            (a[r, 0], a[r, 1], a[r, 2]) = (1, q[0], q[1]);
+            rhs[r] = scores[r] - model.Mean - model.ItemBiases[r];
+        }
+
+        var solution = Solve3(a, rhs);
+        var n = items.Length;
+        double biasGradient = 0, gradient0 = 0, gradient1 = 0;
+        for (var k = 0; k < n; k++)
+        {
+            var q = model.ItemVector(items[k]);
+            var error = values[k] - scores[items[k]];
+            biasGradient += error;
+            gradient0 += error * q[0];
+            gradient1 += error * q[1];
+        }
+
+        Assert.Equal(n * 0.3 * solution[0], biasGradient, 2);
+        Assert.Equal(n * 0.2 * solution[1], gradient0, 2);
+        Assert.Equal(n * 0.2 * solution[2], gradient1, 2);
+    }
+
     [Theory]
     [InlineData("""{"factors":3}""")]
     [InlineData("""{"epochs":3}""")]
@@ -157,5 +211,28 @@ public sealed class BiasedMfTests : RecommenderConformanceTests
 
         Assert.Equal((float)(model.Mean + model.ItemBiases[2]), model.Predict(-1, 2), 5);
         Assert.Equal((float)(model.Mean + model.UserBiases[1]), model.Predict(1, 99), 5);
+    }
+
+    private static double[] Solve3(double[,] a, double[] b)
+    {
+        // Cramer's rule: small, and independent of the model's own Cholesky solver.
+        static double Det(double[,] m) =>
+            (m[0, 0] * ((m[1, 1] * m[2, 2]) - (m[1, 2] * m[2, 1])))
+            - (m[0, 1] * ((m[1, 0] * m[2, 2]) - (m[1, 2] * m[2, 0])))
+            + (m[0, 2] * ((m[1, 0] * m[2, 1]) - (m[1, 1] * m[2, 0])));
+        var det = Det(a);
+        var result = new double[3];
+        for (var c = 0; c < 3; c++)
+        {
+            var m = (double[,])a.Clone();
+            for (var r = 0; r < 3; r++)
+            {
+                m[r, c] = b[r];
+            }
+
+            result[c] = Det(m) / det;
+        }
+
+        return result;
     }
 }
