@@ -6,6 +6,7 @@ using Affinity.Models.Baselines;
 using Affinity.Models.Neighborhood;
 using Affinity.Models.Factorization;
 using Affinity.Models.Linear;
+using Affinity.Models.Factorization.Rating;
 
 namespace Affinity.Models;
 
@@ -52,6 +53,10 @@ public sealed class ModelCatalog
         ModelDescriptor.For<BprOptions>("bpr", "Matrix factorisation trained for pairwise ranking by SGD, Bayesian personalised ranking (Rendle et al. 2009).", o => new Bpr(o), "bprmf"),
         ModelDescriptor.For<EaseOptions>("ease", "Embarrassingly shallow autoencoder (Steck 2019): closed-form item x item ridge regression with a zero diagonal.", o => new Ease(o)),
         ModelDescriptor.For<Rp3BetaOptions>("rp3beta", "RP3beta (Paudel et al. 2017): popularity-penalised three-step random walk, top-k item x item weights.", o => new Rp3Beta(o), "rp3b"),
+        ModelDescriptor.For<BiasedMfOptions>("biased-mf", "Biased matrix factorisation mu + b_u + b_i + p_u.q_i by SGD (Funk; Koren et al. 2009), as Surprise's SVD.", o => new BiasedMf(o), "svd", "funk-svd"),
+        ModelDescriptor.For<SvdPlusPlusOptions>("svd++", "SVD++ (Koren 2008): biased MF plus the implicit feedback of what each user rated, SGD batched per user.", o => new SvdPlusPlus(o), "svdpp"),
+        ModelDescriptor.For<BayesianMfOptions>("bpmf", "Bayesian probabilistic MF (Salakhutdinov & Mnih 2008) with biases and SVD++-style implicit terms on both sides, Gibbs sampling, predictions averaged over samples.", o => new BayesianMf(o), "bayesian-mf"),
+        ModelDescriptor.For<BlendOptions>("blend", "Linear blend of rating predictors, weights fitted by ridge least squares on ratings held out of training.", o => new Blend(o)),
     ]);
 
     /// <summary>
