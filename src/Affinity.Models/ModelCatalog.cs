@@ -3,10 +3,10 @@ using System.Text.Json.Serialization;
 using Affinity.Core.Persistence;
 using Affinity.Core.Recommending;
 using Affinity.Models.Baselines;
-using Affinity.Models.Neighborhood;
 using Affinity.Models.Factorization;
-using Affinity.Models.Linear;
 using Affinity.Models.Factorization.Rating;
+using Affinity.Models.Linear;
+using Affinity.Models.Neighborhood;
 
 namespace Affinity.Models;
 
