@@ -37,8 +37,8 @@ public sealed record EaseOptions
 /// products): P = (I - X^T (X X^T + lambda I)^-1 X) / lambda.</para>
 /// <para>B is a dense m x m float matrix, built in the buffer that held the Gram matrix: 4 m^2
 /// bytes while fitting, in memory and in the model file; 55 MB at 3,700 items, 1.2 GB at 17,600,
-/// 1.6 GB at 20,000. Items without training interactions have zero rows and columns in B and are
-/// left out of it.</para>
+/// 1.6 GB at 20,000 (the user-side path also holds u x m floats while fitting). Items without
+/// training interactions have zero rows and columns in B and are left out of it.</para>
 /// <para>No randomness: the seed does not matter. <see cref="SimilarItems"/> ranks row i of B, the
 /// scores a history of just item i would get, keeping positive weights only.</para>
 /// </remarks>

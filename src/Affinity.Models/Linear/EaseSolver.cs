@@ -16,7 +16,6 @@ internal static class EaseSolver
     /// <summary>Columns of S per task: 64 floats (a cache line) of each of a few thousand Z rows stay within L2.</summary>
     private const int StripWidth = 64;
 
-    private static readonly string[] Stages = ["gram", "inverse", "projection", "weights"];
 
     /// <summary>Returns B (m x m, row-major over the active items).</summary>
     public static float[] Solve(ItemInteractions data, float lambda, FitContext context)
@@ -37,9 +36,9 @@ internal static class EaseSolver
         var m = data.ActiveItems.Length;
         var matrix = new float[m * m];
         ItemGram.FillLower(data.ByItem, data.ByUser, lambda, matrix, options);
-        Report(context, "gram");
+        Report(context, "gram", 1, 3);
         Cholesky.Invert(matrix, m, context.MaxDegreeOfParallelism);
-        Report(context, "inverse");
+        Report(context, "inverse", 2, 3);
 
         var negatedDiagonal = new float[m];
         for (var i = 0; i < m; i++)
@@ -53,6 +52,7 @@ internal static class EaseSolver
             TensorPrimitives.Divide(row, negatedDiagonal, row);
             row[i] = 0;
         });
+        Report(context, "weights", 3, 3);
         return matrix;
     }
 
@@ -65,11 +65,11 @@ internal static class EaseSolver
     {
         var m = data.ActiveItems.Length;
         var u = data.ByUser.RowCount;
-        var kernel = new float[u * u];
-        ItemGram.FillLower(data.ByUser, data.ByItem, lambda, kernel, options);
-        Report(context, "gram");
-        Cholesky.Invert(kernel, u, context.MaxDegreeOfParallelism);
-        Report(context, "inverse");
+        var userGram = new float[u * u];
+        ItemGram.FillLower(data.ByUser, data.ByItem, lambda, userGram, options);
+        Report(context, "gram", 1, 4);
+        Cholesky.Invert(userGram, u, context.MaxDegreeOfParallelism);
+        Report(context, "inverse", 2, 4);
 
         // Z = K^-1 X, user x item: row a of Z is the sum over users b of K^-1[a, b] times X's row b.
         var byUser = data.ByUser;
@@ -77,7 +77,7 @@ internal static class EaseSolver
         Parallel.For(0, u, options, a =>
         {
             var row = z.AsSpan((int)((long)a * m), m);
-            var inverseRow = kernel.AsSpan(a * u, u);
+            var inverseRow = userGram.AsSpan(a * u, u);
             for (var b = 0; b < u; b++)
             {
                 var coefficient = inverseRow[b];
@@ -89,8 +89,6 @@ internal static class EaseSolver
                 }
             }
         });
-
-        Report(context, "projection");
 
         // S = X^T Z: row i of S is the sum over the users of item i of x_ui times Z's row. A thread
         // takes a strip of columns at a time, so the strip of Z it reads stays in cache across rows.
@@ -113,7 +111,7 @@ internal static class EaseSolver
             }
         });
 
-        Report(context, "weights");
+        Report(context, "projection", 3, 4);
         var denominators = new float[m];
         for (var i = 0; i < m; i++)
         {
@@ -126,13 +124,14 @@ internal static class EaseSolver
             TensorPrimitives.Divide(row, denominators, row);
             row[i] = 0;
         });
+        Report(context, "weights", 4, 4);
         return matrix;
     }
 
-    /// <summary>Reports a finished stage (gram, inverse, then projection and weights through the users) and honours cancellation.</summary>
-    private static void Report(FitContext context, string stage)
+    /// <summary>Reports a finished stage and honours cancellation between stages.</summary>
+    private static void Report(FitContext context, string stage, int done, int total)
     {
         context.CancellationToken.ThrowIfCancellationRequested();
-        context.Progress?.Report(new FitProgress(stage, Array.IndexOf(Stages, stage) + 1, Stages.Length));
+        context.Progress?.Report(new FitProgress(stage, done, total));
     }
 }

@@ -97,7 +97,7 @@ public sealed class CholeskyTests
     [Fact]
     public void The_public_entry_points_use_the_default_block_and_agree_with_the_reference()
     {
-        const int N = 270; // two blocks of 256 and 14
+        const int N = 270; // two blocks, of 192 and 78
         var spd = RandomSpd(new Random(9), N);
         var inverse = ToSingle(spd);
         var factor = ToSingle(spd);
