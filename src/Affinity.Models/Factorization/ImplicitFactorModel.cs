@@ -202,8 +202,8 @@ public abstract class ImplicitFactorModel : ScoringRecommender, ISimilarItems, I
         var sortedItems = items.ToArray();
         var sortedValues = values.ToArray();
         Array.Sort(sortedItems, sortedValues);
-        var columns = new List<int>(sortedItems.Length);
-        var weights = new List<float>(sortedItems.Length);
+        var kept = new List<int>(sortedItems.Length);
+        var sums = new List<float>(sortedItems.Length);
         var k = 0;
         while (k < sortedItems.Length)
         {
@@ -216,12 +216,12 @@ public abstract class ImplicitFactorModel : ScoringRecommender, ISimilarItems, I
 
             if ((uint)item < (uint)itemCount && sum > 0)
             {
-                columns.Add(item);
-                weights.Add(sum);
+                kept.Add(item);
+                sums.Add(sum);
             }
         }
 
-        return (columns.ToArray(), weights.ToArray());
+        return (kept.ToArray(), sums.ToArray());
     }
 
     /// <summary>The norm of every item's factors, 0 for items without training interactions.</summary>
