@@ -173,11 +173,11 @@ public sealed class BayesianMfTests : RecommenderConformanceTests
     [Fact]
     public void Beats_the_bias_baseline_on_ml100k_u1_with_a_short_chain()
     {
-        // The one real-data smoke test: 5 factors, 5 + 15 sweeps (under a second on an idle machine). The bias baseline
-        // scores 0.9599 on u1 (BiasBaselineMovieLensTests); full-length BPMF reaches about 0.91 there.
+        // The one real-data smoke test: 4 factors, 4 + 8 sweeps. The bias baseline
+        // scores 0.9599 on u1 (BiasBaselineMovieLensTests); the default chain reaches 0.888 there.
         var train = MovieLens100K.LoadRatingsFile(TestData.PathOf("ml-100k", "u1.base"), "u1.base");
         var test = MovieLens100K.LoadRatingsFile(TestData.PathOf("ml-100k", "u1.test"), "u1.test");
-        var model = new BayesianMf(new BayesianMfOptions { Factors = 5, BurnIn = 5, Samples = 15 });
+        var model = new BayesianMf(new BayesianMfOptions { Factors = 4, BurnIn = 4, Samples = 8 });
         model.Fit(train, FitContext.Default);
 
         var squared = 0.0;
@@ -190,7 +190,7 @@ public sealed class BayesianMfTests : RecommenderConformanceTests
         }
 
         var rmse = Math.Sqrt(squared / test.Count);
-        Assert.InRange(rmse, 0.85, 0.94);
+        Assert.True(rmse is > 0.85 and < 0.935, $"RMSE {rmse}");
     }
 
     private sealed class ListProgress(List<FitProgress> reports) : IProgress<FitProgress>
