@@ -42,7 +42,7 @@ public sealed record EaseOptions
 /// <para>No randomness: the seed does not matter. <see cref="SimilarItems"/> ranks row i of B, the
 /// scores a history of just item i would get, keeping positive weights only.</para>
 /// </remarks>
-public sealed class Ease : ScoringRecommender, ISimilarItems, IFoldIn
+public sealed class Ease : ItemToItemModel, ISimilarItems
 {
     private int[]? _activeItems;
     private int[] _compactOf = [];
@@ -69,38 +69,7 @@ public sealed class Ease : ScoringRecommender, ISimilarItems, IFoldIn
     protected override object OptionsRecord => Options;
 
     /// <inheritdoc />
-    public override bool CanScore(int user) => HasHistory(user);
-
-    /// <inheritdoc />
-    public override void ScoreItems(int user, Span<float> scores)
-    {
-        var seen = Seen;
-        var items = new int[seen.RowLength(user)];
-        var weights = new float[items.Length];
-        var count = ItemInteractions.Collapse(seen.RowColumns(user), seen.RowValues(user), Options.Binarize, items, weights);
-        Score(items.AsSpan(0, count), weights.AsSpan(0, count), scores);
-    }
-
-    /// <inheritdoc />
-    /// <remarks>When the model is binarised every history item counts 1, whatever its value. Items that had no training interactions add nothing.</remarks>
-    /// <exception cref="ArgumentOutOfRangeException">An item index is outside the training catalogue.</exception>
-    public void ScoreHistory(ReadOnlySpan<int> items, ReadOnlySpan<float> values, Span<float> scores)
-    {
-        if (items.Length != values.Length)
-        {
-            throw new ArgumentException("Every history item needs a value.", nameof(values));
-        }
-
-        if (!Options.Binarize)
-        {
-            Score(items, values, scores);
-            return;
-        }
-
-        var ones = new float[items.Length];
-        ones.AsSpan().Fill(1);
-        Score(items, ones, scores);
-    }
+    protected override bool Binarize => Options.Binarize;
 
     /// <inheritdoc />
     public IReadOnlyList<ScoredItem> SimilarItems(int item, int count)
@@ -113,7 +82,7 @@ public sealed class Ease : ScoringRecommender, ISimilarItems, IFoldIn
         }
 
         var scores = new float[_compactOf.Length];
-        Score([item], [1f], scores);
+        ScoreWeightedHistory([item], [1f], scores);
         return PositiveTop.Select(scores, item, count);
     }
 
@@ -158,7 +127,8 @@ public sealed class Ease : ScoringRecommender, ISimilarItems, IFoldIn
     }
 
     /// <summary>scores = sum over the history of weight x (B row of the item), on the active items; zero elsewhere.</summary>
-    private void Score(ReadOnlySpan<int> items, ReadOnlySpan<float> weights, Span<float> scores)
+    /// <inheritdoc />
+    protected override void ScoreWeightedHistory(ReadOnlySpan<int> items, ReadOnlySpan<float> weights, Span<float> scores)
     {
         var active = ActiveItems;
         ScoreGuard.CheckLength(scores, _compactOf.Length);

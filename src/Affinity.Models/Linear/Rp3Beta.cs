@@ -40,7 +40,7 @@ public sealed record Rp3BetaOptions
 /// index) and, when <see cref="Rp3BetaOptions.NormalizeRows"/>, is scaled to sum to 1. W is kept
 /// as a sparse item x item matrix (item count + 2 x neighbours x active items numbers). No randomness.
 /// </remarks>
-public sealed class Rp3Beta : ScoringRecommender, ISimilarItems, IFoldIn
+public sealed class Rp3Beta : ItemToItemModel, ISimilarItems
 {
     private CsrMatrix? _weights;
 
@@ -61,38 +61,7 @@ public sealed class Rp3Beta : ScoringRecommender, ISimilarItems, IFoldIn
     protected override object OptionsRecord => Options;
 
     /// <inheritdoc />
-    public override bool CanScore(int user) => HasHistory(user);
-
-    /// <inheritdoc />
-    public override void ScoreItems(int user, Span<float> scores)
-    {
-        var seen = Seen;
-        var items = new int[seen.RowLength(user)];
-        var weights = new float[items.Length];
-        var count = ItemInteractions.Collapse(seen.RowColumns(user), seen.RowValues(user), Options.Binarize, items, weights);
-        Score(items.AsSpan(0, count), weights.AsSpan(0, count), scores);
-    }
-
-    /// <inheritdoc />
-    /// <remarks>When the model is binarised every history item counts 1, whatever its value.</remarks>
-    /// <exception cref="ArgumentOutOfRangeException">An item index is outside the training catalogue.</exception>
-    public void ScoreHistory(ReadOnlySpan<int> items, ReadOnlySpan<float> values, Span<float> scores)
-    {
-        if (items.Length != values.Length)
-        {
-            throw new ArgumentException("Every history item needs a value.", nameof(values));
-        }
-
-        if (!Options.Binarize)
-        {
-            Score(items, values, scores);
-            return;
-        }
-
-        var ones = new float[items.Length];
-        ones.AsSpan().Fill(1);
-        Score(items, ones, scores);
-    }
+    protected override bool Binarize => Options.Binarize;
 
     /// <inheritdoc />
     public IReadOnlyList<ScoredItem> SimilarItems(int item, int count)
@@ -105,7 +74,7 @@ public sealed class Rp3Beta : ScoringRecommender, ISimilarItems, IFoldIn
         }
 
         var scores = new float[weights.ColumnCount];
-        Score([item], [1f], scores);
+        ScoreWeightedHistory([item], [1f], scores);
         return PositiveTop.Select(scores, item, count);
     }
 
@@ -142,7 +111,8 @@ public sealed class Rp3Beta : ScoringRecommender, ISimilarItems, IFoldIn
     }
 
     /// <summary>scores = sum over the history of weight x (W row of the item).</summary>
-    private void Score(ReadOnlySpan<int> items, ReadOnlySpan<float> weights, Span<float> scores)
+    /// <inheritdoc />
+    protected override void ScoreWeightedHistory(ReadOnlySpan<int> items, ReadOnlySpan<float> weights, Span<float> scores)
     {
         var w = Weights;
         ScoreGuard.CheckLength(scores, w.ColumnCount);
