@@ -148,22 +148,36 @@ public sealed class CsrMatrix
     /// <summary>The transpose, with entry ids kept pointing at the same source triples.</summary>
     public CsrMatrix Transpose()
     {
+        // Rows are visited in order and each is sorted by column, so scattering entries into their
+        // column's bucket leaves every bucket sorted by row: one counting pass and one scatter.
         var n = EntryCount;
-        var rows = new int[n];
+        var rowPointers = new int[ColumnCount + 1];
+        foreach (var c in _columns)
+        {
+            rowPointers[c + 1]++;
+        }
+
+        for (var c = 0; c < ColumnCount; c++)
+        {
+            rowPointers[c + 1] += rowPointers[c];
+        }
+
+        var next = rowPointers[..^1];
+        var columns = new int[n];
+        var values = new float[n];
+        var entryIds = new int[n];
         for (var r = 0; r < RowCount; r++)
         {
-            rows.AsSpan(_rowPointers[r], RowLength(r)).Fill(r);
+            for (var e = _rowPointers[r]; e < _rowPointers[r + 1]; e++)
+            {
+                var position = next[_columns[e]]++;
+                columns[position] = r;
+                values[position] = _values[e];
+                entryIds[position] = _entryIds[e];
+            }
         }
 
-        var transposed = FromCoordinates(ColumnCount, RowCount, _columns, rows, _values);
-        var entryIds = new int[n];
-        var inner = transposed._entryIds;
-        for (var i = 0; i < n; i++)
-        {
-            entryIds[i] = _entryIds[inner[i]];
-        }
-
-        return new CsrMatrix(ColumnCount, RowCount, transposed._rowPointers, transposed._columns, transposed._values, entryIds);
+        return new CsrMatrix(ColumnCount, RowCount, rowPointers, columns, values, entryIds);
     }
 
     private static int[] CountingOrder(ReadOnlySpan<int> keys, int keyCount)

@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using Affinity.Core.Kernels;
 
 namespace Affinity.Models.Factorization;
 
@@ -115,14 +116,9 @@ public sealed class ImplicitLeastSquares
         var ap = workspace.Product.AsSpan();
 
         // r = b − A x = Σ ((1 + w) − w (y · x)) y − G x.
-        MultiplyGram(x, r);
+        ProjectionKernels.MultiplySquare(_gramSingle, x, r);
         TensorPrimitives.Negate(r, r);
-        for (var e = 0; e < columns.Length; e++)
-        {
-            var y = _fixed.Row(columns[e]);
-            var w = weights[e];
-            TensorPrimitives.MultiplyAdd(y, 1 + w - (w * TensorPrimitives.Dot(y, x)), r, r);
-        }
+        ProjectionKernels.Accumulate<ImplicitResidual>(_fixed.Values, columns, weights, x, r);
 
         r.CopyTo(p);
         var oldSquared = TensorPrimitives.Dot(r, r);
@@ -133,12 +129,8 @@ public sealed class ImplicitLeastSquares
 
         for (var step = 0; step < steps; step++)
         {
-            MultiplyGram(p, ap);
-            for (var e = 0; e < columns.Length; e++)
-            {
-                var y = _fixed.Row(columns[e]);
-                TensorPrimitives.MultiplyAdd(y, weights[e] * TensorPrimitives.Dot(y, p), ap, ap);
-            }
+            ProjectionKernels.MultiplySquare(_gramSingle, p, ap);
+            ProjectionKernels.Accumulate<WeightedProjection>(_fixed.Values, columns, weights, p, ap);
 
             var alpha = oldSquared / TensorPrimitives.Dot(p, ap);
             TensorPrimitives.MultiplyAdd(p, alpha, x, x);
@@ -217,15 +209,6 @@ public sealed class ImplicitLeastSquares
             gram[(a * k) + a] += regularization;
         });
         return gram;
-    }
-
-    private void MultiplyGram(ReadOnlySpan<float> vector, Span<float> result)
-    {
-        var k = Factors;
-        for (var a = 0; a < k; a++)
-        {
-            result[a] = TensorPrimitives.Dot(_gramSingle.AsSpan(a * k, k), vector);
-        }
     }
 
     private void Check(ReadOnlySpan<int> columns, ReadOnlySpan<float> weights, Span<float> x, Workspace workspace)

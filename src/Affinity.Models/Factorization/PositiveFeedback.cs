@@ -13,19 +13,24 @@ internal static class PositiveFeedback
     /// <summary>Users × items, rows sorted by item, one entry per positive pair, value = transform(sum).</summary>
     public static CsrMatrix ByUser(Dataset train, Func<float, float> transform)
     {
+        // The source rows are sorted by item, so the result is written in order, row by row.
         var source = train.ByUser;
-        var rows = new List<int>(source.EntryCount);
-        var columns = new List<int>(source.EntryCount);
-        var values = new List<float>(source.EntryCount);
+        var rowPointers = new int[source.RowCount + 1];
+        var columns = new int[source.EntryCount];
+        var values = new float[source.EntryCount];
+        var entryIds = new int[source.EntryCount];
+        var count = 0;
         for (var u = 0; u < source.RowCount; u++)
         {
             var items = source.RowColumns(u);
             var sums = source.RowValues(u);
+            var ids = source.RowEntryIds(u);
             var k = 0;
             while (k < items.Length)
             {
-                // Rows are sorted by item, so repeats of a pair sit next to each other.
+                // Repeats of a pair sit next to each other; the positive keeps the first one's entry id.
                 var item = items[k];
+                var first = ids[k];
                 var sum = 0f;
                 for (; k < items.Length && items[k] == item; k++)
                 {
@@ -34,13 +39,19 @@ internal static class PositiveFeedback
 
                 if (sum > 0)
                 {
-                    rows.Add(u);
-                    columns.Add(item);
-                    values.Add(transform(sum));
+                    columns[count] = item;
+                    values[count] = transform(sum);
+                    entryIds[count] = first;
+                    count++;
                 }
             }
+
+            rowPointers[u + 1] = count;
         }
 
-        return CsrMatrix.FromCoordinates(train.UserCount, train.ItemCount, rows.ToArray(), columns.ToArray(), values.ToArray());
+        Array.Resize(ref columns, count);
+        Array.Resize(ref values, count);
+        Array.Resize(ref entryIds, count);
+        return CsrMatrix.FromParts(train.UserCount, train.ItemCount, rowPointers, columns, values, entryIds);
     }
 }
