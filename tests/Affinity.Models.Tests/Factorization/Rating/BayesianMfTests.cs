@@ -1,16 +1,17 @@
 using Affinity.Core.Loading;
 using Affinity.Core.Recommending;
 using Affinity.Models.Factorization.Rating;
-using Affinity.Models.Tests.Conformance;
 using Affinity.Testing;
 
 namespace Affinity.Models.Tests.Factorization.Rating;
 
-public sealed class BayesianMfTests : RecommenderConformanceTests
+public sealed class BayesianMfTests : RatingFactorModelTests
 {
     private static readonly BayesianMfOptions Small = new() { Factors = 3, BurnIn = 10, Samples = 20 };
 
     protected override IRecommender CreateModel() => new BayesianMf(Small);
+
+    protected override RatingFactorModel CreateLearner(int passes) => new BayesianMf(new BayesianMfOptions { Factors = 4, BurnIn = passes / 5, Samples = 2 * passes / 5 });
 
     [Fact]
     public void The_result_does_not_depend_on_the_number_of_threads()
@@ -80,41 +81,6 @@ public sealed class BayesianMfTests : RecommenderConformanceTests
 
         // 20 samples × 3 factors; the user blocks carry p / S, so their dot with the item blocks is the sample mean.
         Assert.Equal(60, model.VectorLength);
-    }
-
-    [Fact]
-    public void Learns_a_low_rank_matrix_better_than_the_mean()
-    {
-        var (train, test) = RatingData.LowRank();
-        var model = new BayesianMf(new BayesianMfOptions { Factors = 4, BurnIn = 20, Samples = 40 });
-        model.Fit(train, FitContext.Default);
-
-        Assert.True(RatingData.Rmse(model, test) < 0.6 * RatingData.MeanRmse(train, test), $"{RatingData.Rmse(model, test)} vs {RatingData.MeanRmse(train, test)}");
-    }
-
-    [Fact]
-    public void Predicts_the_held_back_items_of_the_rating_checkerboard()
-    {
-        var data = RatingData.RatingCheckerboard();
-        var model = new BayesianMf(new BayesianMfOptions { Factors = 4, BurnIn = 20, Samples = 40 });
-        model.Fit(data, FitContext.Default);
-
-        for (var u = 0; u < 10; u++)
-        {
-            var heldBack = data.Items.IndexOf($"i{u}");
-            Assert.True(model.Predict(u, heldBack) > 4, $"user {u}: {model.Predict(u, heldBack)}");
-            Assert.Equal(heldBack, Assert.Single(model.Recommend(new RecommendRequest(u, 1)).Items).Item);
-        }
-    }
-
-    [Fact]
-    public void Folding_in_a_training_users_history_approximates_its_learned_scores()
-    {
-        var (train, _) = RatingData.LowRank();
-        var model = new BayesianMf(new BayesianMfOptions { Factors = 4, BurnIn = 20, Samples = 40 });
-        model.Fit(train, FitContext.Default);
-
-        FoldInChecks.AssertApproximatesLearnedScores(model, train);
     }
 
     [Fact]

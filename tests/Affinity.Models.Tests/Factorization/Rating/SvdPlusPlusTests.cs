@@ -1,15 +1,16 @@
 using Affinity.Core.Recommending;
 using Affinity.Models.Factorization;
 using Affinity.Models.Factorization.Rating;
-using Affinity.Models.Tests.Conformance;
 using Affinity.Models.Tests.Support;
 using Affinity.Testing;
 
 namespace Affinity.Models.Tests.Factorization.Rating;
 
-public sealed class SvdPlusPlusTests : RecommenderConformanceTests
+public sealed class SvdPlusPlusTests : SgdRatingModelTests
 {
     protected override IRecommender CreateModel() => new SvdPlusPlus(new SvdPlusPlusOptions { Factors = 4, Epochs = 30, LearningRate = 0.02 });
+
+    protected override RatingFactorModel CreateLearner(int passes) => new SvdPlusPlus(new SvdPlusPlusOptions { Factors = 4, Epochs = passes, LearningRate = 0.02 });
 
     [Fact]
     public void One_epoch_applies_the_per_user_batch_by_hand()
@@ -46,67 +47,6 @@ public sealed class SvdPlusPlusTests : RecommenderConformanceTests
             Assert.Equal(y1, model.ImplicitVector(n).ToArray().Select(v => (double)v), close);
             Assert.Equal([p1[0] + y1[0], p1[1] + y1[1]], model.UserVector(n).ToArray().Select(v => (double)v), close);
         }
-    }
-
-    [Fact]
-    public void Training_error_falls_with_more_epochs()
-    {
-        var (train, _) = RatingData.LowRank();
-
-        var errors = new[] { 1, 5, 25 }.Select(epochs =>
-        {
-            var model = new SvdPlusPlus(new SvdPlusPlusOptions { Factors = 4, Epochs = epochs, LearningRate = 0.02 });
-            model.Fit(train, FitContext.Default);
-            return RatingData.Rmse(model, train);
-        }).ToArray();
-
-        Assert.True(errors[0] > errors[1] && errors[1] > errors[2], string.Join(", ", errors));
-    }
-
-    [Fact]
-    public void Learns_a_low_rank_matrix_better_than_the_mean()
-    {
-        var (train, test) = RatingData.LowRank();
-        var model = new SvdPlusPlus(new SvdPlusPlusOptions { Factors = 4, Epochs = 100, LearningRate = 0.02 });
-        model.Fit(train, FitContext.Default);
-
-        Assert.True(RatingData.Rmse(model, test) < 0.6 * RatingData.MeanRmse(train, test), $"{RatingData.Rmse(model, test)} vs {RatingData.MeanRmse(train, test)}");
-    }
-
-    [Fact]
-    public void Predicts_the_held_back_items_of_the_rating_checkerboard()
-    {
-        var data = RatingData.RatingCheckerboard();
-        var model = new SvdPlusPlus(new SvdPlusPlusOptions { Factors = 4, Epochs = 200, LearningRate = 0.02 });
-        model.Fit(data, FitContext.Default);
-
-        for (var u = 0; u < 10; u++)
-        {
-            var heldBack = data.Items.IndexOf($"i{u}");
-            Assert.True(model.Predict(u, heldBack) > 4, $"user {u}: {model.Predict(u, heldBack)}");
-            Assert.Equal(heldBack, Assert.Single(model.Recommend(new RecommendRequest(u, 1)).Items).Item);
-        }
-    }
-
-    [Fact]
-    public void A_different_seed_gives_different_factors()
-    {
-        var a = new SvdPlusPlus();
-        var b = new SvdPlusPlus();
-        a.Fit(TinyData.Ratings(), FitContext.Default with { Seed = 1 });
-        b.Fit(TinyData.Ratings(), FitContext.Default with { Seed = 2 });
-
-        Assert.NotEqual(a.UserVector(0).ToArray(), b.UserVector(0).ToArray());
-    }
-
-    [Fact]
-    public void Folding_in_a_training_users_history_approximates_its_learned_scores()
-    {
-        var (train, _) = RatingData.LowRank();
-        var model = new SvdPlusPlus(new SvdPlusPlusOptions { Factors = 4, Epochs = 100, LearningRate = 0.02 });
-        model.Fit(train, FitContext.Default);
-
-        FoldInChecks.AssertApproximatesLearnedScores(model, train);
     }
 
     [Theory]
