@@ -13,8 +13,11 @@ internal static class ItemTable
     public static Func<string, string?> TitlesFrom(string? data, string? dataDirectory, string? cache)
         => data is null ? _ => null : CommandData.Titles(CommandData.Load(DataLocator.Create(dataDirectory, cache), data));
 
-    /// <summary>Writes one row per item: rank, external id, title when known, score and, when given, where the list came from.</summary>
-    public static void Write(IAnsiConsole console, IdMap items, IReadOnlyList<ScoredItem> list, Func<string, string?> titles, string? source)
+    /// <summary>
+    /// Writes one row per item: rank, external id, title when known, score and, when given, where the list
+    /// came from; with <paramref name="reasons"/>, a row under each item holds its reasons, one per line.
+    /// </summary>
+    public static void Write(IAnsiConsole console, IdMap items, IReadOnlyList<ScoredItem> list, Func<string, string?> titles, string? source, Func<int, IReadOnlyList<string>>? reasons = null)
     {
         var rows = new List<(string Id, string? Title, float Score)>(list.Count);
         foreach (var scored in list)
@@ -51,6 +54,14 @@ internal static class ItemTable
             }
 
             table.AddRow([.. cells]);
+            if (reasons?.Invoke(list[r].Item) is { Count: > 0 } lines)
+            {
+                // The reasons sit under the item, in the title column when there is one, else under the id.
+                var under = new string[cells.Count];
+                Array.Fill(under, string.Empty);
+                under[withTitles ? 2 : 1] = Markup.Escape(string.Join('\n', lines));
+                table.AddRow(under);
+            }
         }
 
         console.Write(table);

@@ -1,13 +1,17 @@
 using System.CommandLine;
+using System.Globalization;
 using Affinity.Cli.Hosting;
+using Affinity.Core.Data;
 using Affinity.Core.Recommending;
 using Spectre.Console;
 
 namespace Affinity.Cli.Commands;
 
 /// <summary>
-/// <c>affinity recommend --model FILE --user ID [--count N] [--data NAME]</c>: the top items for a
-/// user, by external id. A user the model cannot score gets the fallback list, flagged as such.
+/// <c>affinity recommend --model FILE --user ID [--count N] [--data NAME] [--explain]</c>: the top items
+/// for a user, by external id. A user the model cannot score gets the fallback list, flagged as such.
+/// With <c>--explain</c> each item's reasons (<see cref="IExplainer"/>) follow it in words: "because you
+/// liked Star Wars (1977)", "matches genres=Sci-Fi", "popular", with each reason's weight.
 /// </summary>
 internal static class RecommendCommand
 {
@@ -17,9 +21,10 @@ internal static class RecommendCommand
         var user = new Option<string>("--user") { Description = "The user's external id, as in the training data.", Required = true };
         var count = new Option<int>("--count") { Description = "How many items to list.", DefaultValueFactory = _ => 10 };
         var data = new Option<string?>("--data") { Description = "A dataset whose item titles to print (the one the model was trained on)." };
+        var explain = new Option<bool>("--explain") { Description = "Print why each item is recommended, under it." };
         var dataDir = SharedOptions.DataDirectory();
         var cache = SharedOptions.Cache();
-        var command = new Command("recommend", "List the top items for a user from a model file.") { model, user, count, data, dataDir, cache };
+        var command = new Command("recommend", "List the top items for a user from a model file.") { model, user, count, data, explain, dataDir, cache };
         command.SetAction((parse, _) => CommandRunner.RunAsync(console, () =>
         {
             var n = parse.GetValue(count);
@@ -39,9 +44,49 @@ internal static class RecommendCommand
                 console.MarkupLineInterpolated($"Top {list.Items.Count} for user {userId} by {recommender.Name} (seen items left out):");
             }
 
-            ItemTable.Write(console, recommender.Items, list.Items, titles, list.IsFallback ? "fallback" : "model");
+            Func<int, IReadOnlyList<string>>? reasons = null;
+            if (parse.GetValue(explain))
+            {
+                var explainer = recommender as IExplainer ?? throw new CliException($"The model '{recommender.Name}' cannot explain its recommendations.", ExitCodes.Usage);
+                reasons = item => Describe(explainer.Explain(index, item, MaxReasons), recommender.Items, titles);
+            }
+
+            ItemTable.Write(console, recommender.Items, list.Items, titles, list.IsFallback ? "fallback" : "model", reasons);
             return ExitCodes.Success;
         }));
         return command;
+    }
+
+    /// <summary>How many reasons are printed under an item.</summary>
+    private const int MaxReasons = 3;
+
+    /// <summary>Each reason in words, with its weight in the model's own units.</summary>
+    internal static IReadOnlyList<string> Describe(Explanation explanation, IdMap items, Func<string, string?> titles)
+    {
+        var lines = new List<string>(explanation.Reasons.Count);
+        foreach (var reason in explanation.Reasons)
+        {
+            var words = reason.Kind switch
+            {
+                ReasonKind.HistoryItem => (reason.Weight >= 0 ? "because you liked " : "less so because of ") + Name(reason.Item, items, titles),
+                ReasonKind.Feature => "matches " + reason.Feature,
+                ReasonKind.Popularity => "popular",
+                _ => reason.Weight >= 0 ? "well liked overall" : "less liked overall",
+            };
+            lines.Add($"{words} ({(reason.Weight >= 0 ? "+" : string.Empty)}{reason.Weight.ToString("G3", CultureInfo.InvariantCulture)})");
+        }
+
+        return lines;
+    }
+
+    private static string Name(int item, IdMap items, Func<string, string?> titles)
+    {
+        if ((uint)item >= (uint)items.Count)
+        {
+            return "an unknown item";
+        }
+
+        var id = items[item];
+        return titles(id) ?? "item " + id;
     }
 }

@@ -161,6 +161,23 @@ public abstract class ScoringRecommender : IItemScorer, IPersistableModel
         return results;
     }
 
+    /// <summary>
+    /// The explanation of the fallback, for a user the model cannot score or an item outside the
+    /// catalogue: the item's fallback score (its training interaction count, 0 outside the catalogue)
+    /// as one <see cref="ReasonKind.Popularity"/> reason, or none when <paramref name="maxReasons"/> is 0.
+    /// </summary>
+    protected Explanation ExplainFallback(int user, int item, int maxReasons)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(maxReasons);
+        var scores = _fallbackScores ?? throw NotFitted();
+        var score = (uint)item < (uint)scores.Length ? scores[item] : 0f;
+        return new Explanation(user, item, score, maxReasons == 0 ? [] : [new Reason(ReasonKind.Popularity, score)]);
+    }
+
+    /// <summary>Whether the model scores the user itself (a training user it <see cref="CanScore"/>) and the item is in the catalogue; otherwise an explanation is the fallback's.</summary>
+    protected bool ExplainsPair(int user, int item)
+        => (uint)user < (uint)Seen.RowCount && (uint)item < (uint)Seen.ColumnCount && CanScore(user);
+
     /// <summary>Whether the user is a training user with at least one interaction.</summary>
     protected bool HasHistory(int user) => (uint)user < (uint)Seen.RowCount && Seen.RowLength(user) > 0;
 

@@ -67,7 +67,7 @@ public sealed record BiasBaselineOptions
 /// user (each user's ratings in input order, as Surprise's <c>all_ratings</c>), with
 /// e = r - (mu + b_u + b_i), b_u += lr (e - reg b_u), b_i += lr (e - reg b_i). No randomness.
 /// </remarks>
-public sealed class BiasBaseline : ScoringRecommender, IRatingPredictor
+public sealed class BiasBaseline : ScoringRecommender, IRatingPredictor, IExplainer
 {
     private RatingScale? _scale;
     private double[] _userBiases = [];
@@ -113,6 +113,18 @@ public sealed class BiasBaseline : ScoringRecommender, IRatingPredictor
         {
             scores[i] = (float)(userPart + _itemBiases[i]);
         }
+    }
+
+    /// <summary>One <see cref="ReasonKind.Bias"/> reason holding the whole (unclipped) score μ + b_u + b_i: the model knows nothing else.</summary>
+    public Explanation Explain(int user, int item, int maxReasons = 3)
+    {
+        if (!ExplainsPair(user, item))
+        {
+            return ExplainFallback(user, item, maxReasons);
+        }
+
+        var score = (float)(Scale.Mean + Bias(_userBiases, user) + _itemBiases[item]);
+        return new Explanation(user, item, score, Explanations.Top([new Reason(ReasonKind.Bias, score)], maxReasons));
     }
 
     /// <inheritdoc />

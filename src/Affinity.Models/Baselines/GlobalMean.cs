@@ -12,7 +12,7 @@ public sealed record GlobalMeanOptions;
 /// must beat (Surprise's <c>NormalPredictor</c> without the noise). As a ranker it gives every item
 /// the same score, so lists follow item index order.
 /// </summary>
-public sealed class GlobalMean : ScoringRecommender, IRatingPredictor
+public sealed class GlobalMean : ScoringRecommender, IRatingPredictor, IExplainer
 {
     private RatingScale? _scale;
 
@@ -41,6 +41,18 @@ public sealed class GlobalMean : ScoringRecommender, IRatingPredictor
         var mean = (float)Mean;
         ScoreGuard.CheckLength(scores, ItemCount);
         scores.Fill(mean);
+    }
+
+    /// <summary>One <see cref="ReasonKind.Bias"/> reason, the training mean, which is the whole score.</summary>
+    public Explanation Explain(int user, int item, int maxReasons = 3)
+    {
+        if (!ExplainsPair(user, item))
+        {
+            return ExplainFallback(user, item, maxReasons);
+        }
+
+        var mean = (float)Mean;
+        return new Explanation(user, item, mean, Explanations.Top([new Reason(ReasonKind.Bias, mean)], maxReasons));
     }
 
     /// <inheritdoc />

@@ -53,7 +53,7 @@ public sealed record PopularityOptions
 /// 2^(-a / (86400 * HalfLifeDays)); an interaction after the reference counts as age 0, so no
 /// weight exceeds 1.
 /// </remarks>
-public sealed class Popularity : ScoringRecommender
+public sealed class Popularity : ScoringRecommender, IExplainer
 {
     private const double SecondsPerDay = 86_400;
     private float[]? _scores;
@@ -80,6 +80,18 @@ public sealed class Popularity : ScoringRecommender
         var itemScores = ItemScores;
         ScoreGuard.CheckLength(scores, itemScores.Length);
         itemScores.CopyTo(scores);
+    }
+
+    /// <summary>One <see cref="ReasonKind.Popularity"/> reason: the item's popularity score, which is the whole score.</summary>
+    public Explanation Explain(int user, int item, int maxReasons = 3)
+    {
+        if (!ExplainsPair(user, item))
+        {
+            return ExplainFallback(user, item, maxReasons);
+        }
+
+        var score = ItemScores[item];
+        return new Explanation(user, item, score, Explanations.Top([new Reason(ReasonKind.Popularity, score)], maxReasons));
     }
 
     /// <inheritdoc />

@@ -16,7 +16,7 @@ public sealed record RandomOptions;
 /// Steele, Lea and Flood, OOPSLA 2014) mapped to 24 bits, so a user's scores depend only on the seed
 /// and the two indexes: the same in every call, in a batch or alone, on every thread.
 /// </remarks>
-public sealed class RandomRecommender : ScoringRecommender
+public sealed class RandomRecommender : ScoringRecommender, IExplainer
 {
     private const ulong Golden = 0x9E3779B97F4A7C15;
     private int? _seed;
@@ -44,6 +44,20 @@ public sealed class RandomRecommender : ScoringRecommender
             // The top 24 bits fill a float mantissa exactly, so every score is a multiple of 2^-24 below 1.
             scores[i] = (Mix(stream + ((ulong)(i + 1) * Golden)) >> 40) * (1f / (1 << 24));
         }
+    }
+
+    /// <summary>The item's random score and no reasons: nothing about the user or the item made it, so no reason would be honest.</summary>
+    public Explanation Explain(int user, int item, int maxReasons = 3)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(maxReasons);
+        if (!ExplainsPair(user, item))
+        {
+            return ExplainFallback(user, item, maxReasons);
+        }
+
+        var scores = new float[ItemCount];
+        ScoreItems(user, scores);
+        return new Explanation(user, item, scores[item], []);
     }
 
     /// <inheritdoc />

@@ -80,6 +80,14 @@ public sealed class Bpr : ImplicitFactorModel
     protected override object OptionsRecord => Options;
 
     /// <summary>
+    /// λ of the explanations' least-squares fold-in: the model's weight decay, kept above 10⁻⁶ so the
+    /// system stays positive definite with fewer items than factors. Every history item has confidence
+    /// 1, as BPR ignores values: the fold-in is the ridge regression of the history's 0/1 indicator on
+    /// the item factors, and a history item's term y_iᵀ (YᵀY + λI)⁻¹ y_h is how much the factors tie it to i.
+    /// </summary>
+    protected override double ExplanationRegularization => Math.Max(Options.Regularization, 1e-6);
+
+    /// <summary>
     /// LearnBPR on the user's vector alone, the item factors and biases held fixed (the fold-in of
     /// MyMediaLite's <c>BPRMF</c>): Cornac's initialisation and update, as many epochs as training,
     /// each of as many samples as the history has items, which is what a training user receives on

@@ -132,6 +132,12 @@ public sealed class ImplicitAls : ImplicitFactorModel
         ? (float)(Options.Alpha * value)
         : (float)(Options.Alpha * Math.Log(1 + (value / Options.Epsilon)));
 
+    /// <summary>The training λ, so explanations decompose the fold-in exactly.</summary>
+    protected override double ExplanationRegularization => Options.Regularization;
+
+    /// <summary>The training confidences.</summary>
+    protected override float ExplanationConfidenceIncrement(float value) => ConfidenceIncrement(value);
+
     /// <summary>The exact row solve against the fixed item factors, with the training confidences and λ.</summary>
     protected override void FoldInUser(ReadOnlySpan<int> items, ReadOnlySpan<float> values, Span<float> vector)
     {

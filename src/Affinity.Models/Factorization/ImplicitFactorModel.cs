@@ -17,10 +17,19 @@ namespace Affinity.Models.Factorization;
 /// <para>Fold-in computes a new user's vector against the fixed item factors; each algorithm says
 /// how (<see cref="FoldInUser"/>). <see cref="SolveLeastSquaresUser"/> is the exact implicit-ALS
 /// row solve, which ALS uses.</para>
+/// <para>Explanations (<see cref="Explain"/>) follow the implicit library's <c>explain</c> (Hu et al.
+/// 2008, section 5): the least-squares fold-in x = A⁻¹ Σ_h c_h y_h, with A = YᵀY + Σ_h (c_h − 1) y_h y_hᵀ + λI
+/// the user's weighted Gram matrix, makes the score y_iᵀ x a sum over the history of
+/// c_h · y_iᵀ A⁻¹ y_h, which one Cholesky solve A z = y_i gives for every h. Each model says which
+/// confidences and λ (<see cref="ExplanationRegularization"/>, <see cref="ExplanationConfidenceIncrement"/>):
+/// for ALS they are its own, so the terms sum exactly to the score of its fold-in, which is the trained
+/// vector with the Cholesky solver; for other models the decomposition explains the least-squares
+/// fold-in of the history against their item factors, which approximates their trained vector.
+/// Item biases become a <see cref="ReasonKind.Bias"/> reason.</para>
 /// <para>Fold-in and similar items ignore what the model does not know: history items outside the
 /// training catalogue, and items without training interactions as neighbours.</para>
 /// </remarks>
-public abstract class ImplicitFactorModel : ScoringRecommender, ISimilarItems, IFoldIn
+public abstract class ImplicitFactorModel : ScoringRecommender, ISimilarItems, IFoldIn, IExplainer
 {
     private FactorMatrix? _users;
     private FactorMatrix? _items;
@@ -118,6 +127,59 @@ public abstract class ImplicitFactorModel : ScoringRecommender, ISimilarItems, I
         FoldInUser(columns, sums, vector);
         Score(vector, scores);
     }
+
+    /// <summary>
+    /// Why the model scores the item for the user: each history item's term c_h · y_iᵀ A⁻¹ y_h of the
+    /// least-squares fold-in's score (see the remarks), and the item's bias when the model has one.
+    /// <see cref="Explanation.Score"/> is the trained score x_u · y_i (+ b_i).
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxReasons"/> is negative.</exception>
+    public Explanation Explain(int user, int item, int maxReasons = 3)
+    {
+        if (!ExplainsPair(user, item))
+        {
+            return ExplainFallback(user, item, maxReasons);
+        }
+
+        var (columns, sums) = History(Seen.RowColumns(user), Seen.RowValues(user), ItemMatrix.Rows);
+        var weights = new float[columns.Length];
+        for (var n = 0; n < weights.Length; n++)
+        {
+            weights[n] = ExplanationConfidenceIncrement(sums[n]);
+        }
+
+        var solver = _foldInSolver ??= new ImplicitLeastSquares(ItemMatrix, ExplanationRegularization);
+        var target = ItemVector(item);
+        var z = new double[target.Length];
+        for (var f = 0; f < z.Length; f++)
+        {
+            z[f] = target[f];
+        }
+
+        solver.SolveSystem(columns, weights, z, solver.CreateWorkspace());
+        var contributions = new double[columns.Length];
+        for (var n = 0; n < columns.Length; n++)
+        {
+            var y = ItemVector(columns[n]);
+            var dot = 0.0;
+            for (var f = 0; f < z.Length; f++)
+            {
+                dot += y[f] * z[f];
+            }
+
+            contributions[n] = (1 + weights[n]) * dot;
+        }
+
+        var bias = _itemBiases.Length != 0 ? _itemBiases[item] : (double?)null;
+        var score = TensorPrimitives.Dot(UserVector(user), target) + (float)(bias ?? 0);
+        return Explanations.Build(user, item, score, columns, contributions, bias, maxReasons);
+    }
+
+    /// <summary>λ of the least-squares fold-in that <see cref="Explain"/> decomposes; the same on every call of one model.</summary>
+    protected abstract double ExplanationRegularization { get; }
+
+    /// <summary>The confidence increment c − 1 that <see cref="Explain"/> gives a history item of summed value <paramref name="value"/>; 0 (every confidence 1) unless the model says otherwise.</summary>
+    protected virtual float ExplanationConfidenceIncrement(float value) => 0;
 
     /// <summary>Computes the user vector of a history against the fixed item factors.</summary>
     /// <param name="items">The history's items, ascending, each once, all in the catalogue.</param>

@@ -64,9 +64,43 @@ public sealed class ImplicitLeastSquares
         var k = Factors;
         var a = workspace.System;
         var b = workspace.Rhs;
-        var y = workspace.Row;
-        _gram.CopyTo(a, 0);
         Array.Clear(b);
+        BuildSystem(columns, weights, a, b, workspace.Row);
+        DenseCholesky.Solve(a, k, b);
+        for (var f = 0; f < k; f++)
+        {
+            x[f] = (float)b[f];
+        }
+    }
+
+    /// <summary>
+    /// Overwrites <paramref name="rhs"/> with the solution z of the row's system A z = rhs, where
+    /// A = G + Σ w y yᵀ over the row's positives: with rhs = y_i, (1 + w_h) y_hᵀ z is positive h's term
+    /// of the score y_iᵀ x, since x = A⁻¹ Σ (1 + w_h) y_h (Hu et al. 2008, section 5; the implicit
+    /// library's <c>explain</c>).
+    /// </summary>
+    /// <param name="columns">The row's positives, each at most once.</param>
+    /// <param name="weights">Their confidence increments w = c − 1.</param>
+    /// <param name="rhs">The right-hand side on entry (length k), the solution on return.</param>
+    /// <param name="workspace">This thread's scratch.</param>
+    /// <exception cref="ArgumentException">The shapes do not fit, or the system is not positive definite.</exception>
+    public void SolveSystem(ReadOnlySpan<int> columns, ReadOnlySpan<float> weights, Span<double> rhs, Workspace workspace)
+    {
+        ArgumentNullException.ThrowIfNull(workspace);
+        if (columns.Length != weights.Length || rhs.Length != Factors || workspace.Factors != Factors)
+        {
+            throw new ArgumentException($"Every column needs a weight, and the right-hand side and workspace need {Factors} factors.", nameof(rhs));
+        }
+
+        BuildSystem(columns, weights, workspace.System, [], workspace.Row);
+        DenseCholesky.Solve(workspace.System, Factors, rhs);
+    }
+
+    /// <summary>Writes G + Σ w y yᵀ (lower triangle) into <paramref name="a"/> and, unless <paramref name="b"/> is empty, adds Σ (1 + w) y to it.</summary>
+    private void BuildSystem(ReadOnlySpan<int> columns, ReadOnlySpan<float> weights, double[] a, Span<double> b, double[] y)
+    {
+        var k = Factors;
+        _gram.CopyTo(a, 0);
         for (var e = 0; e < columns.Length; e++)
         {
             var w = (double)weights[e];
@@ -76,7 +110,11 @@ public sealed class ImplicitLeastSquares
                 y[f] = row[f];
             }
 
-            TensorPrimitives.MultiplyAdd<double>(y, 1 + w, b, b);
+            if (!b.IsEmpty)
+            {
+                TensorPrimitives.MultiplyAdd<double>(y, 1 + w, b, b);
+            }
+
             if (w != 0)
             {
                 // Only the lower triangle is read by the factorisation: row f gets w y[f] y[0..f].
@@ -86,12 +124,6 @@ public sealed class ImplicitLeastSquares
                     TensorPrimitives.MultiplyAdd<double>(y.AsSpan(0, f + 1), w * y[f], target, target);
                 }
             }
-        }
-
-        DenseCholesky.Solve(a, k, b);
-        for (var f = 0; f < k; f++)
-        {
-            x[f] = (float)b[f];
         }
     }
 

@@ -128,6 +128,14 @@ public sealed class Ease : ItemToItemModel, ISimilarItems
 
     /// <summary>scores = sum over the history of weight x (B row of the item), on the active items; zero elsewhere.</summary>
     /// <inheritdoc />
+    protected override float Entry(int from, int to)
+    {
+        var m = ActiveItems.Length;
+        var (row, column) = (_compactOf[from], _compactOf[to]);
+        return row < 0 || column < 0 ? 0f : _weights[(row * m) + column];
+    }
+
+    /// <inheritdoc />
     protected override void ScoreWeightedHistory(ReadOnlySpan<int> items, ReadOnlySpan<float> weights, Span<float> scores)
     {
         var active = ActiveItems;

@@ -112,6 +112,14 @@ public sealed class Rp3Beta : ItemToItemModel, ISimilarItems
 
     /// <summary>scores = sum over the history of weight x (W row of the item).</summary>
     /// <inheritdoc />
+    protected override float Entry(int from, int to)
+    {
+        var w = Weights;
+        var at = w.RowColumns(from).BinarySearch(to);
+        return at < 0 ? 0f : w.RowValues(from)[at];
+    }
+
+    /// <inheritdoc />
     protected override void ScoreWeightedHistory(ReadOnlySpan<int> items, ReadOnlySpan<float> weights, Span<float> scores)
     {
         var w = Weights;

@@ -62,8 +62,12 @@ public sealed record ItemKnnOptions : KnnOptions
 /// trained on; in rating mode the user's bias is the ALS user step over that history, so a training
 /// user's own history gives exactly its normal scores when the baseline solver is ALS (the default).</para>
 /// <para>In ranking mode <see cref="Predict"/> returns the ranking score of the pair, not a rating.</para>
+/// <para>Explanations (<see cref="Explain"/>) are the terms the score sums: in ranking mode each history item
+/// j weighs w_uj s_ji (after the row scale), and the weights sum to the score; in rating mode each of the
+/// neighbours taken weighs s_ij (r_uj − b_uj) / Σ s_ij, and a <see cref="ReasonKind.Bias"/> reason holds b_ui,
+/// so again the weights sum to the (unclipped) score.</para>
 /// </remarks>
-public sealed class ItemKnn : ScoringRecommender, IRatingPredictor, ISimilarItems, IFoldIn
+public sealed class ItemKnn : ScoringRecommender, IRatingPredictor, ISimilarItems, IFoldIn, IExplainer
 {
     private KnnState? _state;
 
@@ -152,6 +156,58 @@ public sealed class ItemKnn : ScoringRecommender, IRatingPredictor, ISimilarItem
         }
 
         return baseline.Scale.Clip(estimate);
+    }
+
+    /// <inheritdoc />
+    public Explanation Explain(int user, int item, int maxReasons = 3)
+    {
+        var state = State;
+        if (!ExplainsPair(user, item))
+        {
+            return ExplainFallback(user, item, maxReasons);
+        }
+
+        var history = Seen.RowColumns(user);
+        var values = Seen.RowValues(user);
+        var contributions = new double[history.Length];
+        if (state.Baseline is not { } baseline)
+        {
+            var score = 0f;
+            for (var k = 0; k < history.Length; k++)
+            {
+                var term = (state.Settings.Binarize ? 1f : values[k]) * state.RowScales[history[k]] * state.Similarities.Similarity(history[k], item);
+                contributions[k] = term;
+                score += term;
+            }
+
+            return Explanations.Build(user, item, score, history, contributions, null, maxReasons);
+        }
+
+        // The same walk as NeighbourhoodTerm, keeping each neighbour's term before dividing by the total.
+        var userBias = baseline.UserBias(user);
+        var neighbors = state.Similarities.Neighbors(item);
+        var sims = state.Similarities.Similarities(item);
+        double total = 0;
+        var taken = 0;
+        for (var t = 0; t < neighbors.Length && taken < state.Settings.Neighbors; t++)
+        {
+            var at = history.BinarySearch(neighbors[t]);
+            if (at >= 0)
+            {
+                contributions[at] = sims[t] * (values[at] - (baseline.Mean + userBias + baseline.ItemBiases[neighbors[t]]));
+                total += sims[t];
+                taken++;
+            }
+        }
+
+        var estimate = baseline.Mean + userBias + baseline.ItemBiases[item];
+        for (var k = 0; total > 0 && k < contributions.Length; k++)
+        {
+            contributions[k] /= total;
+            estimate += contributions[k];
+        }
+
+        return Explanations.Build(user, item, (float)estimate, history, contributions, baseline.Mean + userBias + baseline.ItemBiases[item], maxReasons);
     }
 
     /// <inheritdoc />

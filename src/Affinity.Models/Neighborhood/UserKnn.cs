@@ -57,8 +57,14 @@ public sealed record UserKnnOptions : KnnOptions
 /// user; that neighbour only adds to items of the history, but it takes one of the k slots, so the
 /// scores of unseen items equal the normal ones whenever k exceeds the number of similar users.</para>
 /// <para>In ranking mode <see cref="Predict"/> returns the ranking score of the pair, not a rating.</para>
+/// <para>Explanations (<see cref="Explain"/>) speak of the user's own history items ("people who share these
+/// items with you liked it"): each neighbour's term of the score (s_uv w_vi after the row scale in ranking
+/// mode, s_uv (r_vi − b_vi) / Σ s_uv in rating mode) is split evenly among the history items the user shares
+/// with that neighbour, and a history item's weight is the sum of its shares; in rating mode a
+/// <see cref="ReasonKind.Bias"/> reason holds b_ui. Every neighbour kept shares an item with the user (the
+/// similarities are computed over co-rated items), so the weights sum to the (unclipped) score.</para>
 /// </remarks>
-public sealed class UserKnn : ScoringRecommender, IRatingPredictor, IFoldIn
+public sealed class UserKnn : ScoringRecommender, IRatingPredictor, IFoldIn, IExplainer
 {
     private readonly ConcurrentBag<PairScratch> _scratch = [];
     private KnnState? _state;
@@ -148,6 +154,55 @@ public sealed class UserKnn : ScoringRecommender, IRatingPredictor, IFoldIn
     }
 
     /// <inheritdoc />
+    public Explanation Explain(int user, int item, int maxReasons = 3)
+    {
+        var state = State;
+        if (!ExplainsPair(user, item) || (uint)user >= (uint)state.Similarities.RowCount)
+        {
+            return ExplainFallback(user, item, maxReasons);
+        }
+
+        var seen = Seen;
+        var history = seen.RowColumns(user);
+        var contributions = new double[history.Length];
+        var neighbors = state.Similarities.Neighbors(user);
+        var similarities = state.Similarities.Similarities(user);
+        var baseline = state.Baseline;
+        double total = 0;
+        var taken = 0;
+        for (var t = 0; t < neighbors.Length && (baseline is null || taken < state.Settings.Neighbors); t++)
+        {
+            var v = neighbors[t];
+            var at = seen.RowColumns(v).BinarySearch(item);
+            if (at < 0)
+            {
+                continue;
+            }
+
+            var value = seen.RowValues(v)[at];
+            var term = baseline is null
+                ? similarities[t] * state.RowScales[user] * (state.Settings.Binarize ? 1f : value)
+                : similarities[t] * (value - (baseline.Mean + baseline.UserBiases[v] + baseline.ItemBiases[item]));
+            total += similarities[t];
+            taken++;
+            Share(history, seen.RowColumns(v), term, contributions);
+        }
+
+        if (baseline is null)
+        {
+            return Explanations.Build(user, item, (float)Sum(contributions), history, contributions, null, maxReasons);
+        }
+
+        for (var k = 0; total > 0 && k < contributions.Length; k++)
+        {
+            contributions[k] /= total;
+        }
+
+        var bias = baseline.Mean + baseline.UserBias(user) + baseline.ItemBiases[item];
+        return Explanations.Build(user, item, (float)(bias + Sum(contributions)), history, contributions, bias, maxReasons);
+    }
+
+    /// <inheritdoc />
     protected override void FitCore(Dataset train, FitContext context)
     {
         var settings = Options.SettingsFor(train.Kind);
@@ -228,6 +283,58 @@ public sealed class UserKnn : ScoringRecommender, IRatingPredictor, IFoldIn
             var estimate = baseline.Mean + userBias + baseline.ItemBiases[i] + (totals[i] > 0 ? weighted[i] / totals[i] : 0);
             scores[i] = (float)estimate;
         }
+    }
+
+    /// <summary>Adds an equal share of <paramref name="term"/> to each history item the neighbour also has (both lists ascending).</summary>
+    private static void Share(ReadOnlySpan<int> history, ReadOnlySpan<int> neighbourItems, double term, Span<double> contributions)
+    {
+        var shared = 0;
+        for (int a = 0, b = 0; a < history.Length && b < neighbourItems.Length;)
+        {
+            if (history[a] == neighbourItems[b])
+            {
+                shared++;
+                a++;
+                b++;
+            }
+            else if (history[a] < neighbourItems[b])
+            {
+                a++;
+            }
+            else
+            {
+                b++;
+            }
+        }
+
+        for (int a = 0, b = 0; shared > 0 && a < history.Length && b < neighbourItems.Length;)
+        {
+            if (history[a] == neighbourItems[b])
+            {
+                contributions[a] += term / shared;
+                a++;
+                b++;
+            }
+            else if (history[a] < neighbourItems[b])
+            {
+                a++;
+            }
+            else
+            {
+                b++;
+            }
+        }
+    }
+
+    private static double Sum(ReadOnlySpan<double> values)
+    {
+        var sum = 0.0;
+        foreach (var v in values)
+        {
+            sum += v;
+        }
+
+        return sum;
     }
 
     private float RankingScore(KnnState state, int user, int item)

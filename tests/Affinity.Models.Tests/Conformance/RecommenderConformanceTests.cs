@@ -10,7 +10,7 @@ namespace Affinity.Models.Tests.Conformance;
 /// this in a few lines: it supplies <see cref="CreateModel"/>, and opts in to the checkerboard test
 /// when the model learns from co-occurrence.
 /// </summary>
-public abstract class RecommenderConformanceTests
+public abstract partial class RecommenderConformanceTests
 {
     /// <summary>A fresh, unfitted model with the options under test.</summary>
     protected abstract IRecommender CreateModel();

@@ -16,6 +16,92 @@ public sealed class BprTests : RecommenderConformanceTests
 
     protected override bool LearnsCollaborativeStructure => true;
 
+    /// <summary>BPR's fold-in is SGD; its explanation decomposes the least-squares fold-in, pinned below.</summary>
+    protected override bool ExplainsItsFoldIn => false;
+
+    [Fact]
+    public void Explanations_are_the_terms_of_the_unit_confidence_ridge_fold_in()
+    {
+        // With every confidence 1, x = (YᵀY + λI)⁻¹ Σ_h y_h, so history item h's term is y_iᵀ (YᵀY + λI)⁻¹ y_h
+        // and the item bias b_i is a reason of its own. Worked out here with a dense 4 × 4 solve.
+        var data = TinyData.Checkerboard(5);
+        var model = new Bpr(Small);
+        model.Fit(data, FitContext.Default);
+        const int user = 0;
+        const int item = 0;
+        var k = model.Factors;
+        var gram = new double[k, k];
+        for (var j = 0; j < data.ItemCount; j++)
+        {
+            var y = model.ItemVector(j);
+            for (var a = 0; a < k; a++)
+            {
+                for (var b = 0; b < k; b++)
+                {
+                    gram[a, b] += y[a] * y[b];
+                }
+            }
+        }
+
+        for (var a = 0; a < k; a++)
+        {
+            gram[a, a] += Small.Regularization;
+        }
+
+        var z = DenseSolve(gram, [.. model.ItemVector(item).ToArray().Select(v => (double)v)]);
+        var explanation = model.Explain(user, item, int.MaxValue);
+
+        foreach (var h in data.ByUser.RowColumns(user).ToArray())
+        {
+            var y = model.ItemVector(h).ToArray();
+            var expected = Enumerable.Range(0, k).Sum(f => y[f] * z[f]);
+            var reason = Assert.Single(explanation.Reasons, r => r.Kind == ReasonKind.HistoryItem && r.Item == h);
+            Assert.Equal(expected, reason.Weight, 4);
+        }
+
+        Assert.Equal(model.ItemBiases[item], Assert.Single(explanation.Reasons, r => r.Kind == ReasonKind.Bias).Weight);
+    }
+
+    /// <summary>Gaussian elimination with partial pivoting: a reference independent of the model's Cholesky.</summary>
+    private static double[] DenseSolve(double[,] a, double[] b)
+    {
+        var n = b.Length;
+        for (var c = 0; c < n; c++)
+        {
+            var pivot = Enumerable.Range(c, n - c).MaxBy(r => Math.Abs(a[r, c]));
+            for (var j = 0; j < n; j++)
+            {
+                (a[c, j], a[pivot, j]) = (a[pivot, j], a[c, j]);
+            }
+
+            (b[c], b[pivot]) = (b[pivot], b[c]);
+            for (var r = c + 1; r < n; r++)
+            {
+                var f = a[r, c] / a[c, c];
+                for (var j = c; j < n; j++)
+                {
+                    a[r, j] -= f * a[c, j];
+                }
+
+                b[r] -= f * b[c];
+            }
+        }
+
+        var x = new double[n];
+        for (var r = n - 1; r >= 0; r--)
+        {
+            var sum = b[r];
+            for (var j = r + 1; j < n; j++)
+            {
+                sum -= a[r, j] * x[j];
+            }
+
+            x[r] = sum / a[r, r];
+        }
+
+        return x;
+    }
+
     [Fact]
     public void The_deterministic_mode_reproduces_the_factors_bit_for_bit()
     {

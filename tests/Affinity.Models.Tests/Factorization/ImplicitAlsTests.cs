@@ -48,6 +48,34 @@ public sealed class ImplicitAlsTests : RecommenderConformanceTests
     }
 
     [Fact]
+    public void Explain_is_implicits_cholesky_decomposition_and_its_terms_sum_to_the_score()
+    {
+        // k = 1, λ = 1, α = 1, exact solves. User u1 rated i1 = 5, i2 = 3, i3 = 4, so w = 5, 3, 4 and c = 6, 4, 5.
+        // Its system is the scalar A = Σ_j y_j² + λ + 5 y₀² + 3 y₁² + 4 y₂², x = (6 y₀ + 4 y₁ + 5 y₂) / A, and the
+        // score of i4 is y₃ x = Σ_h c_h y_h y₃ / A: the term of history item h is c_h y_h y₃ / A (implicit's explain).
+        var model = new ImplicitAls(new ImplicitAlsOptions { Factors = 1, Regularization = 1, Alpha = 1, Iterations = 3, Solver = AlsSolver.Cholesky, InitStd = 1 });
+        var data = TinyData.Ratings();
+        model.Fit(data, FitContext.Default);
+        var y = Enumerable.Range(0, data.ItemCount).Select(i => (double)model.ItemVector(i)[0]).ToArray();
+        var a = y.Sum(v => v * v) + 1 + (5 * y[0] * y[0]) + (3 * y[1] * y[1]) + (4 * y[2] * y[2]);
+
+        var explanation = model.Explain(0, 3, maxReasons: 10);
+
+        var expected = new[] { (Item: 0, Weight: 6 * y[0] * y[3] / a), (Item: 1, Weight: 4 * y[1] * y[3] / a), (Item: 2, Weight: 5 * y[2] * y[3] / a) }
+            .OrderByDescending(e => e.Weight).ToArray();
+        Assert.Equal(expected.Select(e => e.Item), explanation.Reasons.Select(r => r.Item));
+        Assert.All(explanation.Reasons, r => Assert.Equal(ReasonKind.HistoryItem, r.Kind));
+        for (var n = 0; n < expected.Length; n++)
+        {
+            Assert.Equal(expected[n].Weight, explanation.Reasons[n].Weight, 5);
+        }
+
+        Assert.Equal(model.UserVector(0)[0] * y[3], explanation.Score, 5);
+        Assert.Equal(explanation.Score, explanation.Reasons.Sum(r => r.Weight), 5);
+        Assert.Equal(expected[0].Item, Assert.Single(model.Explain(0, 3, maxReasons: 1).Reasons).Item);
+    }
+
+    [Fact]
     public void The_loss_is_empty_unless_asked_for_and_asking_changes_nothing_else()
     {
         var data = FactorTestData.Random(30, 20, seed: 2);

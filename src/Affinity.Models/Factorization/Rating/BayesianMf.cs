@@ -195,6 +195,91 @@ public sealed class BayesianMf : RatingFactorModel
         return bias;
     }
 
+    /// <summary>
+    /// The fold-in's score is an average over samples of the conditional mean m_s = Λ*⁻¹ (Λμ + α Σ_n x_n t_n)
+    /// dotted with (q_i, 1) / S, so with g_s = Λ*⁻¹ (q_i, 1) / S rating n's share is α a_n t_n (a_n = g_sᵀ x_n),
+    /// its implicit-feedback term |N|^-1/2 y_nᵀ (q_i / S − α Σ_m a_m q_m), and g_sᵀ Λμ (the prior) is the
+    /// constant; each summed over the samples.
+    /// </summary>
+    private protected override double ExplainHistory(ReadOnlySpan<int> items, ReadOnlySpan<float> values, int item, Span<double> contributions)
+    {
+        var d = Options.Factors;
+        var k = d + 1;
+        var sampleCount = Options.Samples;
+        var itemFactors = ItemFactorMatrix;
+        var itemCount = itemFactors.Rows;
+        var precision = new double[k * k];
+        var ignored = new double[k];
+        var g = new double[k];
+        var x = new double[k];
+        var v = new double[d];
+        var hat = new double[items.Length];
+        var weight = 1 / Math.Sqrt(items.Length);
+        var constant = 0.0;
+        contributions.Clear();
+        for (var s = 0; s < sampleCount; s++)
+        {
+            var alpha = _sampleNoisePrecisions[s];
+            var prior = new RowPrior(_sampleUserMeans.AsSpan(s * k, k).ToArray(), _sampleUserPrecisions.AsSpan(s * k * k, k * k).ToArray());
+            prior.Precision.CopyTo(precision, 0);
+            for (var n = 0; n < items.Length; n++)
+            {
+                Features(itemFactors.Row(items[n]).Slice(s * d, d), x);
+                GibbsRows.Accumulate(precision, ignored, x, 0, alpha, k);
+            }
+
+            var qi = itemFactors.Row(item).Slice(s * d, d);
+            Features(qi, g);
+            System.Numerics.Tensors.TensorPrimitives.Multiply(g, 1.0 / sampleCount, g);
+            GibbsRows.Mean(precision, g, k);
+            constant += System.Numerics.Tensors.TensorPrimitives.Dot(g, prior.PrecisionTimesMean());
+            for (var f = 0; f < d; f++)
+            {
+                v[f] = qi[f] / sampleCount;
+            }
+
+            for (var n = 0; n < items.Length; n++)
+            {
+                var qn = itemFactors.Row(items[n]).Slice(s * d, d);
+                Features(qn, x);
+                hat[n] = alpha * System.Numerics.Tensors.TensorPrimitives.Dot(g, x);
+                contributions[n] += hat[n] * (values[n] - Mean - _sampleItemBiases[(s * itemCount) + items[n]]);
+                for (var f = 0; f < d; f++)
+                {
+                    v[f] -= hat[n] * qn[f];
+                }
+            }
+
+            if (_sampleImplicitFactors is { } implicitFactors)
+            {
+                for (var n = 0; n < items.Length; n++)
+                {
+                    var y = implicitFactors.Row(items[n]).Slice(s * d, d);
+                    var dot = 0.0;
+                    for (var f = 0; f < d; f++)
+                    {
+                        dot += y[f] * v[f];
+                    }
+
+                    contributions[n] += weight * dot;
+                }
+            }
+        }
+
+        return constant;
+    }
+
+    /// <summary>x = (q, 1): the bias rides in the last slot.</summary>
+    private static void Features(ReadOnlySpan<float> q, Span<double> x)
+    {
+        for (var f = 0; f < q.Length; f++)
+        {
+            x[f] = q[f];
+        }
+
+        x[q.Length] = 1;
+    }
+
     /// <inheritdoc />
     private protected override void SaveExtra(ModelWriter writer)
     {

@@ -128,6 +128,18 @@ public sealed class BiasedMf : RatingFactorModel
         System.Numerics.Tensors.TensorPrimitives.MultiplyAdd(previous, rateTimesError, q, q);
     }
 
+    /// <summary>Rating n's share of the ridge fold-in: a_n (r_n − μ − b_n), with a_n its hat weight (see <c>RidgeFoldIn</c>).</summary>
+    private protected override double ExplainHistory(ReadOnlySpan<int> items, ReadOnlySpan<float> values, int item, Span<double> contributions)
+    {
+        RidgeFoldIn.HatWeights(items, ItemFactorMatrix, Options.BiasRegularization, Options.FactorRegularization, item, contributions);
+        for (var n = 0; n < items.Length; n++)
+        {
+            contributions[n] *= values[n] - Mean - ItemBiases[items[n]];
+        }
+
+        return 0;
+    }
+
     /// <inheritdoc />
     private protected override double SolveHistory(ReadOnlySpan<int> items, ReadOnlySpan<float> values, Span<float> vector)
         => RidgeFoldIn.Solve(items, values, Mean, ItemBiases, ItemFactorMatrix, [], Options.BiasRegularization, Options.FactorRegularization, vector);

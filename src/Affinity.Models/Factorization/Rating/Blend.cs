@@ -22,7 +22,7 @@ namespace Affinity.Models.Factorization.Rating;
 /// the same weights. Fold-in blends the members' fold-in scores and needs every member to support
 /// it. Each member is saved as a complete nested model file.
 /// </remarks>
-public sealed class Blend : ScoringRecommender, IRatingPredictor, IFoldIn
+public sealed class Blend : ScoringRecommender, IRatingPredictor, IFoldIn, IExplainer
 {
     private IRatingPredictor[] _members = [];
     private double[] _weights = [];
@@ -93,6 +93,53 @@ public sealed class Blend : ScoringRecommender, IRatingPredictor, IFoldIn
         var itemArray = items.ToArray();
         var valueArray = values.ToArray();
         Combine(scores, (m, buffer) => foldIns[m].ScoreHistory(itemArray, valueArray, buffer));
+    }
+
+    /// <summary>
+    /// The weighted sum of the members' reasons: every reason of member m (all of them, not only its top
+    /// ones) has its weight multiplied by w_m, reasons naming the same thing are added up, and the
+    /// intercept w₀ joins the <see cref="ReasonKind.Bias"/> reason; a member that cannot explain adds
+    /// w_m times its score to that reason. The weights sum to the blend's score whenever the members'
+    /// do. <see cref="Explanation.Score"/> is the blend's unclipped ranking score.
+    /// </summary>
+    public Explanation Explain(int user, int item, int maxReasons = 3)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(maxReasons);
+        if (!ExplainsPair(user, item))
+        {
+            return ExplainFallback(user, item, maxReasons);
+        }
+
+        var merged = new Dictionary<(ReasonKind Kind, int Item, string? Feature), double> { [(ReasonKind.Bias, -1, null)] = _weights[0] };
+        var score = _weights[0];
+        for (var m = 0; m < _members.Length; m++)
+        {
+            var weight = _weights[m + 1];
+            if (_members[m] is not IExplainer explainer)
+            {
+                var buffer = new float[ItemCount];
+                ((IItemScorer)_members[m]).ScoreItems(user, buffer);
+                merged[(ReasonKind.Bias, -1, null)] += weight * buffer[item];
+                score += weight * buffer[item];
+                continue;
+            }
+
+            var explanation = explainer.Explain(user, item, int.MaxValue);
+            score += weight * explanation.Score;
+            foreach (var reason in explanation.Reasons)
+            {
+                var key = (reason.Kind, reason.Item, reason.Feature);
+                merged[key] = merged.GetValueOrDefault(key) + (weight * reason.Weight);
+            }
+        }
+
+        var reasons = new List<Reason>(merged.Count);
+        foreach (var ((kind, historyItem, feature), weight) in merged)
+        {
+            reasons.Add(new Reason(kind, (float)weight, historyItem, feature));
+        }
+
+        return new Explanation(user, item, (float)score, Explanations.Top(reasons, maxReasons));
     }
 
     /// <inheritdoc />

@@ -18,8 +18,15 @@ namespace Affinity.Models.Factorization.Rating;
 /// p_u + |N(u)|^-1/2 Σ y_j for <see cref="SvdPlusPlus"/>, the sample-averaging concatenation for
 /// <see cref="BayesianMf"/>. A user or item without training ratings has its bias and factors set
 /// to zero, so it predicts exactly like an unknown one (μ plus the other side's bias), as in Surprise.
+/// <para>Explanations (<see cref="Explain"/>) decompose the score of the fold-in of the user's training
+/// history (<see cref="ScoreHistory"/>), which approximates the trained x_u and b_u: that fold-in solves a
+/// (regularised) least-squares problem against the fixed item side, so its score is exactly
+/// μ + b_i + a constant + Σ_n (share of rating n), each model working out the shares of its own
+/// fold-in (the implicit library's <c>explain</c>, generalised to biases). A history item's weight is
+/// its share; μ + b_i plus the constant is one <see cref="ReasonKind.Bias"/> reason, so the weights
+/// sum to the fold-in's score. <see cref="Explanation.Score"/> is the trained, unclipped score.</para>
 /// </remarks>
-public abstract class RatingFactorModel : ScoringRecommender, IRatingPredictor, IFoldIn
+public abstract class RatingFactorModel : ScoringRecommender, IRatingPredictor, IFoldIn, IExplainer
 {
     private RatingScale? _scale;
     private float[] _userBiases = [];
@@ -114,6 +121,27 @@ public abstract class RatingFactorModel : ScoringRecommender, IRatingPredictor, 
         var bias = items.IsEmpty ? 0 : SolveHistory(items, values, vector);
         Score((float)(Scale.Mean + bias), vector, scores);
     }
+
+    /// <inheritdoc />
+    public Explanation Explain(int user, int item, int maxReasons = 3)
+    {
+        if (!ExplainsPair(user, item))
+        {
+            return ExplainFallback(user, item, maxReasons);
+        }
+
+        var history = Seen.RowColumns(user);
+        var contributions = new double[history.Length];
+        var constant = ExplainHistory(history, Seen.RowValues(user), item, contributions);
+        var score = (float)(Scale.Mean + _userBiases[user] + _itemBiases[item]) + System.Numerics.Tensors.TensorPrimitives.Dot(UserVector(user), ItemVector(item));
+        return Explanations.Build(user, item, score, history, contributions, Scale.Mean + _itemBiases[item] + constant, maxReasons);
+    }
+
+    /// <summary>
+    /// Writes each history rating's exact share of the fold-in's score of <paramref name="item"/> and returns
+    /// what the fold-in adds that no rating accounts for (beyond μ + b_i; a prior's mean, or 0).
+    /// </summary>
+    private protected abstract double ExplainHistory(ReadOnlySpan<int> items, ReadOnlySpan<float> values, int item, Span<double> contributions);
 
     /// <summary>Solves a new user's bias (returned) and vector (written) from a non-empty history with valid items.</summary>
     private protected abstract double SolveHistory(ReadOnlySpan<int> items, ReadOnlySpan<float> values, Span<float> vector);

@@ -155,6 +155,48 @@ public sealed class SvdPlusPlus : RatingFactorModel
         _implicitFactors = y;
     }
 
+    /// <summary>
+    /// Rating n's share of the fold-in: a_n (r_n − μ − b_n) through the ridge solve (a_n its hat weight,
+    /// see <c>RidgeFoldIn</c>), plus its implicit-feedback term |N|^-1/2 y_nᵀ (q_i − Σ_m a_m q_m): the
+    /// direct term y_nᵀ q_i scaled by |N|^-1/2 less what the ridge solve absorbs of it through the targets.
+    /// </summary>
+    private protected override double ExplainHistory(ReadOnlySpan<int> items, ReadOnlySpan<float> values, int item, Span<double> contributions)
+    {
+        var y = _implicitFactors ?? throw NotFitted();
+        var q = ItemFactorMatrix;
+        RidgeFoldIn.HatWeights(items, q, Options.BiasRegularization, Options.FactorRegularization, item, contributions);
+        var v = new double[q.Factors];
+        var qi = q.Row(item);
+        for (var f = 0; f < v.Length; f++)
+        {
+            v[f] = qi[f];
+        }
+
+        for (var n = 0; n < items.Length; n++)
+        {
+            var qn = q.Row(items[n]);
+            for (var f = 0; f < v.Length; f++)
+            {
+                v[f] -= contributions[n] * qn[f];
+            }
+        }
+
+        var scale = 1 / Math.Sqrt(items.Length);
+        for (var n = 0; n < items.Length; n++)
+        {
+            var yn = y.Row(items[n]);
+            var dot = 0.0;
+            for (var f = 0; f < v.Length; f++)
+            {
+                dot += yn[f] * v[f];
+            }
+
+            contributions[n] = (contributions[n] * (values[n] - Mean - ItemBiases[items[n]])) + (scale * dot);
+        }
+
+        return 0;
+    }
+
     /// <inheritdoc />
     private protected override double SolveHistory(ReadOnlySpan<int> items, ReadOnlySpan<float> values, Span<float> vector)
     {
