@@ -16,6 +16,7 @@ internal static class CliApplication
         TrainCommand.Create(console),
         RecommendCommand.Create(console),
         SimilarCommand.Create(console),
+        ProfileCommand.Create(console),
         BenchCommand.Create(console),
         TuneCommand.Create(console),
     };

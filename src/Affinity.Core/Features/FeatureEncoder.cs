@@ -10,12 +10,22 @@ namespace Affinity.Core.Features;
 /// field one feature scaled to [0, 1] by its minimum and maximum ("year"), a text field a bag of words
 /// from <see cref="TextTokenizer"/> ("title:star"), tags and words weighted by TF-IDF by default.
 /// </summary>
-/// <remarks>Fields are encoded in ordinal order of their names and features within a field in ordinal
-/// order, so the same table and options always give the same columns.</remarks>
+/// <remarks>
+/// <para>Fields are encoded in ordinal order of their names and features within a field in ordinal
+/// order, so the same table and options always give the same columns, whatever order the table's
+/// columns or rows were added in.</para>
+/// <para>The weighting follows scikit-learn: <c>OneHotEncoder</c> and <c>MultiLabelBinarizer</c> for
+/// categorical and tags fields, <c>MinMaxScaler</c> for numeric ones, <c>CountVectorizer</c> (with
+/// <see cref="TextTokenizer"/> in place of its regular expression, and <c>min_df</c>,
+/// <c>max_features</c> counted in entities) and <c>TfidfTransformer</c> for text; see
+/// <see cref="FeatureEncoderOptions.TfIdf"/>. Rows are not normalised (<c>norm=None</c>): a
+/// model that compares them by cosine normalises them itself.</para>
+/// </remarks>
 public static class FeatureEncoder
 {
     /// <summary>Encodes every row of <paramref name="table"/>.</summary>
-    /// <exception cref="ArgumentException">A field named in <see cref="FeatureEncoderOptions.Fields"/> is not in the table.</exception>
+    /// <exception cref="ArgumentException">A field named in <see cref="FeatureEncoderOptions.Fields"/> is not in the
+    /// table, or a selected field's name holds '=' or ':', which would make feature names ambiguous.</exception>
     public static FeatureMatrix Encode(AttributeTable table, FeatureEncoderOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(table);
@@ -68,6 +78,14 @@ public static class FeatureEncoder
                 {
                     selected.Add(column);
                 }
+            }
+        }
+
+        foreach (var column in selected)
+        {
+            if (column.Name.IndexOfAny(FeatureMatrix.Separators) >= 0)
+            {
+                throw new ArgumentException($"The field name '{column.Name}' holds '=' or ':', which separate a field from its values in feature names.", nameof(table));
             }
         }
 
@@ -148,7 +166,7 @@ public static class FeatureEncoder
         var max = double.NegativeInfinity;
         foreach (var value in column.Values)
         {
-            if (!double.IsNaN(value))
+            if (double.IsFinite(value))
             {
                 min = Math.Min(min, value);
                 max = Math.Max(max, value);
@@ -160,7 +178,7 @@ public static class FeatureEncoder
         for (var row = 0; row < column.RowCount; row++)
         {
             var value = column.Values[row];
-            if (!double.IsNaN(value))
+            if (double.IsFinite(value))
             {
                 // A constant field carries no information but still marks that the value is known.
                 entries.Add((row, 0, span > 0 ? (float)((value - min) / span) : 1f));
@@ -172,11 +190,11 @@ public static class FeatureEncoder
 
     private static EncodedField Weighted(CsrMatrix matrix, int[] featureOf, List<string> names, FeatureEncoderOptions options)
     {
+        var idf = new double[matrix.ColumnCount];
         var documentFrequency = ColumnCounts(matrix);
-        var withAny = 0;
-        for (var row = 0; row < matrix.RowCount; row++)
+        for (var c = 0; c < idf.Length; c++)
         {
-            withAny += matrix.RowLength(row) > 0 ? 1 : 0;
+            idf[c] = Math.Log((1.0 + matrix.RowCount) / (1.0 + documentFrequency[c])) + 1;
         }
 
         var entries = new List<(int, int, float)>();
@@ -192,13 +210,8 @@ public static class FeatureEncoder
                     continue;
                 }
 
-                var weight = options.TfIdf
-                    ? (float)((1 + Math.Log(weights[e])) * Math.Log((double)withAny / documentFrequency[source[e]]))
-                    : weights[e];
-                if (weight > 0)
-                {
-                    entries.Add((row, feature, weight));
-                }
+                var tf = weights[e] >= 1 ? 1 + Math.Log(weights[e]) : weights[e];
+                entries.Add((row, feature, options.TfIdf ? (float)(tf * idf[source[e]]) : weights[e]));
             }
         }
 

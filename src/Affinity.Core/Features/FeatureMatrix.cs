@@ -56,5 +56,17 @@ public sealed class FeatureMatrix
         return split < 0 ? name : name[(split + 1)..];
     }
 
-    private static readonly char[] Separators = ['=', ':'];
+    /// <summary>
+    /// The kind of a feature, from the first separator of its name: <c>=</c> a value, <c>:</c> a word,
+    /// none a numeric field (<see cref="FeatureEncoder"/> rejects field names that hold either separator).
+    /// </summary>
+    public FeatureKind KindOf(int feature)
+    {
+        var name = Features[feature];
+        var split = name.IndexOfAny(Separators);
+        return split < 0 ? FeatureKind.Numeric : name[split] == '=' ? FeatureKind.Value : FeatureKind.Word;
+    }
+
+    /// <summary>The separators between a field's name and a value or word.</summary>
+    internal static readonly char[] Separators = ['=', ':'];
 }
