@@ -24,9 +24,10 @@ public static class TasteData
     /// cold items (<see cref="ColdSciFi"/>, <see cref="ColdRomance"/>); users f0..f5 declare
     /// "fan=scifi" and touch four Sci-Fi items each, users g0..g5 declare "fan=romance" and touch four
     /// Romance items each, and two users with a declared taste and no interactions. When
-    /// <paramref name="coldSciFiGenres"/> is given, it replaces the cold Sci-Fi item's genres.
+    /// <paramref name="coldSciFiGenres"/> is given, it replaces the cold Sci-Fi item's genres; with
+    /// <paramref name="titles"/>, items also have a title of two words from a small vocabulary.
     /// </summary>
-    public static Dataset Build(string[]? coldSciFiGenres = null)
+    public static Dataset Build(string[]? coldSciFiGenres = null, bool titles = false)
     {
         var b = new DatasetBuilder("taste", FeedbackKind.Implicit);
         for (var i = 0; i < 6; i++)
@@ -39,6 +40,16 @@ public static class TasteData
             {
                 b.ItemAttributes.AddTag($"s{i}", "genres", "Comedy");
                 b.ItemAttributes.AddTag($"r{i}", "genres", "Comedy");
+            }
+        }
+
+        if (titles)
+        {
+            string[] words = ["star", "night", "love", "war"];
+            for (var i = 0; i < 6; i++)
+            {
+                b.ItemAttributes.SetText($"s{i}", "title", $"{words[i % 4]} {words[(i + 1) % 4]}");
+                b.ItemAttributes.SetText($"r{i}", "title", $"{words[(i + 2) % 4]} {words[(i + 3) % 4]}");
             }
         }
 
