@@ -15,10 +15,10 @@ public sealed record ContentBasedOptions
     /// user's mean; greater than 0, so that a history of equal ratings (a liked-only history) still
     /// makes a profile. A large floor weighs every rated item alike.
     /// </summary>
-    public double WeightFloor { get; init => field = OptionGuard.Positive(value, nameof(WeightFloor)); } = 0.5;
+    public double WeightFloor { get; init => field = OptionGuard.Positive(value, nameof(WeightFloor)); } = 2;
 
     /// <summary>A tag, category or word is a feature only when at least this many items have it (<see cref="FeatureEncoderOptions.MinDocumentFrequency"/>); at least 1.</summary>
-    public int MinDocumentFrequency { get; init => field = OptionGuard.Positive(value, nameof(MinDocumentFrequency)); } = 2;
+    public int MinDocumentFrequency { get; init => field = OptionGuard.Positive(value, nameof(MinDocumentFrequency)); } = 1;
 
     /// <summary>Whether tags and words are weighted by TF-IDF (<see cref="FeatureEncoderOptions.TfIdf"/>).</summary>
     public bool TfIdf { get; init; } = true;
@@ -43,8 +43,13 @@ public sealed record ContentBasedOptions
 /// weigh more and an all-equal history still counts; for implicit feedback w_uh is the value, and
 /// values of 0 or less are left out. The score of item i is p_u · v_i / ‖p_u‖, the cosine.</para>
 /// <para>A user whose history has no item with features has no profile and gets the fallback.</para>
-/// <para>The default floor 0.5 was chosen on a validation split carved from the training part of
-/// ML-100K msr-stratified (see the project's closing note for the numbers).</para>
+/// <para>Defaults were chosen on a validation split carved from the training part of ML-100K
+/// msr-stratified (a per-user random 20% of the training interactions, seed 42), by NDCG@10:
+/// keeping every word and tag (minimum document frequency 1: 0.069–0.073, against 0.016–0.037 at
+/// 2 to 5) and titles (0.073 against 0.017 without); the floor mattered little (0.25: 0.065, 0.5:
+/// 0.069, 2 and above: 0.072). At the default floor 2 a rating's centred value rarely exceeds the
+/// floor, so on MovieLens every rated item weighs about the same: on this ranking task, centring
+/// (which weighs down items rated below the user's mean) did not pay.</para>
 /// </remarks>
 public sealed class ContentBased : ScoringRecommender, IFoldIn, ISimilarItems, IExplainer
 {

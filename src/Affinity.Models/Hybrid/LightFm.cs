@@ -32,8 +32,11 @@ namespace Affinity.Models.Hybrid;
 /// gives the same model. The identity rows of users and items without training positives, which hold
 /// only their random start, are zeroed after training, so a cold entity's vector is its attributes'.</para>
 /// <para>Defaults are lightfm's (learning rate 0.05, Adagrad, max_sampled 10, no penalty) but for
-/// 64 components, WARP, 30 epochs and no title words, chosen on a validation split carved from the
-/// training part of ML-100K msr-stratified (see the project's closing note).</para>
+/// 64 components, WARP, 60 epochs and title words on, chosen by an 18-trial search on a validation
+/// split carved from the training part of ML-100K msr-stratified (a per-user random 20% of the
+/// training interactions, seed 42), by NDCG@10: WARP 0.15–0.23 against BPR 0.07–0.12; title words
+/// 0.19–0.23 against 0.15–0.16 without; the best trial (60 epochs, 64 components, rate 0.073,
+/// item_alpha 1e-6) scored 0.231, and 40 epochs at rate 0.062 scored 0.227.</para>
 /// </remarks>
 public sealed class LightFm : ScoringRecommender, IFoldIn, ISimilarItems, IExplainer
 {

@@ -60,7 +60,7 @@ public sealed record LightFmOptions
     public int MaxSampled { get; init => field = OptionGuard.Positive(value, nameof(MaxSampled)); } = 10;
 
     /// <summary>Passes over the training positives (epochs); at least 1.</summary>
-    public int Epochs { get; init => field = OptionGuard.Positive(value, nameof(Epochs)); } = 30;
+    public int Epochs { get; init => field = OptionGuard.Positive(value, nameof(Epochs)); } = 60;
 
     /// <summary>Whether every user and item also has its own feature, so warm entities keep their own vectors (lightfm's identity features).</summary>
     public bool IdentityFeatures { get; init; } = true;
@@ -72,7 +72,7 @@ public sealed record LightFmOptions
     public bool ItemFeatures { get; init; } = true;
 
     /// <summary>Whether free-text attributes (titles) become word features too.</summary>
-    public bool TextFeatures { get; init; }
+    public bool TextFeatures { get; init; } = true;
 
     /// <summary>
     /// Whether to train on one thread with one generator, so that a seed always gives the same model;

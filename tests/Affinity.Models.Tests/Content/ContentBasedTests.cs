@@ -36,7 +36,7 @@ public sealed class ContentBasedTests : RecommenderConformanceTests
         // Mean 3: w_a = max(5 - 3, 0.5) = 2, w_b = max(1 - 3, 0.5) = 0.5, so p = (2, 0.5), |p| = √4.25.
         //   a: 2 / √4.25 = 0.970143;  b: 0.5 / √4.25 = 0.242536
         //   c: (2 + 0.5) / √2 / √4.25 = 1.767767 / 2.061553 = 0.857493;  d = a = 0.970143
-        var model = new ContentBased(new ContentBasedOptions { TfIdf = false });
+        var model = new ContentBased(new ContentBasedOptions { TfIdf = false, WeightFloor = 0.5 });
         model.Fit(Hand(), FitContext.Default);
         var scores = new float[4];
         model.ScoreItems(0, scores);
@@ -58,7 +58,7 @@ public sealed class ContentBasedTests : RecommenderConformanceTests
         b.ItemAttributes.AddTag("b", "genres", "Comedy");
         b.ItemAttributes.AddTag("c", "genres", "Action");
         b.ItemAttributes.AddTag("c", "genres", "Comedy");
-        var model = new ContentBased(new ContentBasedOptions { TfIdf = false });
+        var model = new ContentBased(new ContentBasedOptions { TfIdf = false, WeightFloor = 0.5 });
         model.Fit(b.Build(), FitContext.Default);
 
         var top = Assert.Single(model.Recommend(new RecommendRequest(0, 1)).Items);
@@ -160,7 +160,7 @@ public sealed class ContentBasedTests : RecommenderConformanceTests
     }
 
     [Theory]
-    [InlineData("""{"weightFloor":3}""")]
+    [InlineData("""{"weightFloor":0.3}""")]
     [InlineData("""{"minDocumentFrequency":3}""")]
     [InlineData("""{"tfIdf":false}""")]
     [InlineData("""{"textFeatures":false}""")]
