@@ -3,8 +3,10 @@ using System.Text.Json.Serialization;
 using Affinity.Core.Persistence;
 using Affinity.Core.Recommending;
 using Affinity.Models.Baselines;
+using Affinity.Models.Content;
 using Affinity.Models.Factorization;
 using Affinity.Models.Factorization.Rating;
+using Affinity.Models.Hybrid;
 using Affinity.Models.Linear;
 using Affinity.Models.Neighborhood;
 
@@ -56,6 +58,8 @@ public sealed class ModelCatalog
         ModelDescriptor.For<BiasedMfOptions>("biased-mf", "Biased matrix factorisation mu + b_u + b_i + p_u.q_i by SGD (Funk; Koren et al. 2009), as Surprise's SVD.", o => new BiasedMf(o), "svd", "funk-svd"),
         ModelDescriptor.For<SvdPlusPlusOptions>("svd++", "SVD++ (Koren 2008): biased MF plus the implicit feedback of what each user rated, SGD batched per user.", o => new SvdPlusPlus(o), "svdpp"),
         ModelDescriptor.For<BayesianMfOptions>("bpmf", "Bayesian probabilistic MF (Salakhutdinov & Mnih 2008) with biases and SVD++-style implicit terms on both sides, Gibbs sampling, predictions averaged over samples.", o => new BayesianMf(o), "bayesian-mf"),
+        ModelDescriptor.For<ContentBasedOptions>("content", "Content-based: cosine between the user's rating-weighted sum of item feature vectors (TF-IDF) and each item's vector; scores untouched items.", o => new ContentBased(o), "content-based"),
+        ModelDescriptor.For<LightFmOptions>("lightfm", "LightFM hybrid factorisation (Kula 2015): embeddings are sums of user and item feature embeddings, WARP or BPR; scores new users and items from their attributes.", o => new LightFm(o), "hybrid-mf"),
         ModelDescriptor.For<BlendOptions>("blend", "Linear blend of rating predictors, weights fitted by ridge least squares on ratings held out of training.", o => new Blend(o)),
     ]);
 
