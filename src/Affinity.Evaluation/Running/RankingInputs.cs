@@ -87,7 +87,30 @@ internal static class RankingInputs
     /// </summary>
     public static FoldOutcome Outcome(MetricSpec[] metrics, Dataset train, int k, int[] users, UserRanking?[] rankings, int[][] tops, Prediction[][] scored)
     {
-        var evaluated = Enumerable.Range(0, users.Length).Where(i => rankings[i] is not null).ToArray();
+        var (values, perUser, evaluated) = Accuracy(metrics, rankings);
+        var lists = evaluated.Select(i => tops[i]).ToArray();
+        AddBeyondAccuracy(values, train, k, lists);
+        return new FoldOutcome(values, perUser, evaluated.SelectMany(i => scored[i]).ToArray(), evaluated.Select(i => (users[i], tops[i])).ToArray());
+    }
+
+    /// <summary>
+    /// Per-user metric values and their means over the users that could be evaluated, plus
+    /// <see cref="FallbackShare"/>: the share of those users whose list came from the model's
+    /// fallback (<paramref name="fellBack"/>), for the cold-start protocols.
+    /// </summary>
+    public static FoldOutcome ColdStartOutcome(MetricSpec[] metrics, int[] users, UserRanking?[] rankings, bool[] fellBack, int[][] tops, Prediction[][] scored)
+    {
+        var (values, perUser, evaluated) = Accuracy(metrics, rankings);
+        values[FallbackShare] = evaluated.Length == 0 ? double.NaN : evaluated.Count(i => fellBack[i]) / (double)evaluated.Length;
+        return new FoldOutcome(values, perUser, evaluated.SelectMany(i => scored[i]).ToArray(), evaluated.Select(i => (users[i], tops[i])).ToArray());
+    }
+
+    /// <summary>The name of the share of evaluated users that got the model's fallback list.</summary>
+    public const string FallbackShare = "FallbackShare";
+
+    private static (Dictionary<string, double> Values, Dictionary<string, double[]> PerUser, int[] Evaluated) Accuracy(MetricSpec[] metrics, UserRanking?[] rankings)
+    {
+        var evaluated = Enumerable.Range(0, rankings.Length).Where(i => rankings[i] is not null).ToArray();
         var values = new Dictionary<string, double>(StringComparer.Ordinal);
         var perUser = new Dictionary<string, double[]>(StringComparer.Ordinal);
         foreach (var metric in metrics)
@@ -98,9 +121,7 @@ internal static class RankingInputs
             values[metric.ToString()] = finite.Length == 0 ? double.NaN : finite.Average();
         }
 
-        var lists = evaluated.Select(i => tops[i]).ToArray();
-        AddBeyondAccuracy(values, train, k, lists);
-        return new FoldOutcome(values, perUser, evaluated.SelectMany(i => scored[i]).ToArray(), evaluated.Select(i => (users[i], tops[i])).ToArray());
+        return (values, perUser, evaluated);
     }
 
     private static void AddBeyondAccuracy(Dictionary<string, double> values, Dataset train, int k, int[][] lists)
