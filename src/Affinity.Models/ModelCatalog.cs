@@ -5,6 +5,7 @@ using Affinity.Core.Recommending;
 using Affinity.Models.Baselines;
 using Affinity.Models.Factorization;
 using Affinity.Models.Factorization.Rating;
+using Affinity.Models.Hybrid;
 using Affinity.Models.Linear;
 using Affinity.Models.Neighborhood;
 
@@ -57,6 +58,7 @@ public sealed class ModelCatalog
         ModelDescriptor.For<SvdPlusPlusOptions>("svd++", "SVD++ (Koren 2008): biased MF plus the implicit feedback of what each user rated, SGD batched per user.", o => new SvdPlusPlus(o), "svdpp"),
         ModelDescriptor.For<BayesianMfOptions>("bpmf", "Bayesian probabilistic MF (Salakhutdinov & Mnih 2008) with biases and SVD++-style implicit terms on both sides, Gibbs sampling, predictions averaged over samples.", o => new BayesianMf(o), "bayesian-mf"),
         ModelDescriptor.For<BlendOptions>("blend", "Linear blend of rating predictors, weights fitted by ridge least squares on ratings held out of training.", o => new Blend(o)),
+        ModelDescriptor.For<RouterOptions>("router", "Switching hybrid: a warm model for users with enough history, a cold model for short or no history and new items, a fallback for the rest; each list flagged with its route.", o => new Router(o)),
     ]);
 
     /// <summary>
