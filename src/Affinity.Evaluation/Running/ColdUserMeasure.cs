@@ -16,14 +16,15 @@ namespace Affinity.Evaluation.Running;
 /// (<see cref="FoldIn.Recommend"/>); any other model is asked for the user as usual with the history
 /// excluded, which, for a user it never saw, gives its flagged unknown-user fallback. With no history
 /// (n = 0) every model is asked for the user as usual: a model that scores users from their attributes
-/// does so, the others fall back. <see cref="RankingInputs.FallbackShare"/> reports how many users
+/// does so, the others fall back. <see cref="ColdStartMetrics.FallbackShare"/> reports how many users
 /// got a fallback list; fold-in lists always count as the model's own.</para>
+/// <para>Ties are broken at random, seeded by the protocol seed and the user, as in <see cref="ColdItemMeasure"/>.</para>
 /// <para>The fold-in path hands the model the history only, not the user's index, so a hybrid model
 /// cannot add the user's attributes to a folded-in history through <see cref="IFoldIn"/>.</para>
 /// </remarks>
 internal sealed class ColdUserMeasure(EvaluationProtocol protocol, MetricSpec[] metrics, int topK) : FoldMeasure
 {
-    public override IReadOnlyList<string> ExtraMetrics => [RankingInputs.FallbackShare];
+    public override IReadOnlyList<string> ExtraMetrics => [ColdStartMetrics.FallbackShare];
 
     public override FoldOutcome Measure(DataSplit split, IRecommender model)
     {
@@ -40,8 +41,9 @@ internal sealed class ColdUserMeasure(EvaluationProtocol protocol, MetricSpec[] 
             var user = users[k];
             var list = Recommend(model, user, given, itemCount);
             fellBack[k] = list.IsFallback;
-            (rankings[k], scored[k]) = RankingInputs.Rank(user, list.Items, relevantByUser[user], position);
-            tops[k] = RankingInputs.Top(list.Items, topK);
+            var ranked = RankingInputs.ShuffleTies(list.Items, protocol.Seed, user);
+            (rankings[k], scored[k]) = RankingInputs.Rank(user, ranked, relevantByUser[user], position);
+            tops[k] = RankingInputs.Top(ranked, topK);
             return position;
         }, _ => { });
         return RankingInputs.ColdStartOutcome(metrics, users, rankings, fellBack, tops, scored);
