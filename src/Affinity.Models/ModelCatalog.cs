@@ -61,6 +61,7 @@ public sealed class ModelCatalog
         ModelDescriptor.For<ContentBasedOptions>("content", "Content-based: cosine between the user's rating-weighted sum of item feature vectors (TF-IDF) and each item's vector; scores untouched items.", o => new ContentBased(o), "content-based"),
         ModelDescriptor.For<LightFmOptions>("lightfm", "LightFM hybrid factorisation (Kula 2015): embeddings are sums of user and item feature embeddings, WARP or BPR; scores new users and items from their attributes.", o => new LightFm(o), "hybrid-mf"),
         ModelDescriptor.For<BlendOptions>("blend", "Linear blend of rating predictors, weights fitted by ridge least squares on ratings held out of training.", o => new Blend(o)),
+        ModelDescriptor.For<RouterOptions>("router", "Switching hybrid: a warm model for users with enough history, a cold model for short or no history and new items, a fallback for the rest; each list flagged with its route.", o => new Router(o)),
     ]);
 
     /// <summary>

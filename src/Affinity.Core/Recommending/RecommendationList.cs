@@ -15,4 +15,10 @@ public sealed record RecommendationList(int User, IReadOnlyList<ScoredItem> Item
 {
     /// <summary>Whether the list came from the fallback rather than the model.</summary>
     public bool IsFallback => Source == RecommendationSource.Fallback;
+
+    /// <summary>
+    /// Which route of a composed model produced the list ("warm", "cold", "fallback" for the
+    /// router); null for a model that does not route.
+    /// </summary>
+    public string? Route { get; init; }
 }

@@ -11,4 +11,10 @@ public enum EvaluationKind
 
     /// <summary>Top-N ranking of each held-out item among sampled negatives (the NCF protocol).</summary>
     SampledRanking,
+
+    /// <summary>Top-N ranking of held-out new items only, for every user who later touched them (the item cold-start protocol).</summary>
+    ColdItems,
+
+    /// <summary>Top-N ranking over all items for held-out new users, from their given first interactions or attributes alone.</summary>
+    ColdUsers,
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Affinity.Core.Cleaning;
 using Affinity.Evaluation.Splitting;
 
@@ -101,9 +102,69 @@ public static class ProtocolCatalog
         Seed = 2020,
     };
 
+    /// <summary>
+    /// New items (Kula 2015's item cold-start split): 20% of the items held out entirely with all their
+    /// interactions, each user ranks the held-out items only. Any dataset.
+    /// </summary>
+    public static EvaluationProtocol ColdItems { get; } = new()
+    {
+        Name = "cold-items",
+        Description = "New items: 20% of the items (seed 42) held out entirely, all their interactions tested (Kula 2015); every user with test interactions ranks the held-out items only (DropoutNet's item cold-start candidates); every test interaction relevant; k = 10, AUC over the held-out items.",
+        Kind = EvaluationKind.ColdItems,
+        CreateSplitter = static _ => new ColdItemSplitter(0.2, seed: 42),
+        Metrics = ColdStartMetrics,
+        Seed = 42,
+    };
+
+    /// <summary>New users known by their attributes alone: 20% of the users held out entirely, full ranking. Any dataset.</summary>
+    public static EvaluationProtocol ColdUsers { get; } = ColdUsersGiven(0);
+
+    /// <summary>New users given their first five interactions by time at test time (fold-in), full ranking. Any dataset with timestamps.</summary>
+    public static EvaluationProtocol ColdUsersFive { get; } = ColdUsersGiven(5);
+
+    /// <summary>
+    /// Warm users for the cold-start comparison: Microsoft Recommenders' stratified 75/25 split of
+    /// <see cref="MicrosoftStratified"/>, with the metrics of the cold-start protocols. Any dataset.
+    /// </summary>
+    public static EvaluationProtocol WarmUsers { get; } = new()
+    {
+        Name = "warm-users",
+        Description = "Warm users, the counterpart of cold-items and cold-users: python_stratified_split ratio 0.75 per user (seed 42, as msr-stratified), every test rating relevant, full ranking over unseen items, k = 10, AUC over all unseen items.",
+        Kind = EvaluationKind.FullRanking,
+        CreateSplitter = static _ => new StratifiedSplitter(0.75, seed: 42),
+        Metrics = ColdStartMetrics,
+        Seed = 42,
+    };
+
     /// <summary>Every preset.</summary>
     public static IReadOnlyList<EvaluationProtocol> All { get; } =
-        [MovieLens100KFolds, MovieLens100KTenPerUser, MovieLens1MFolds, Surprise5Fold, MicrosoftStratified, NcfLeaveOneOut, RecBoleRandom811];
+        [MovieLens100KFolds, MovieLens100KTenPerUser, MovieLens1MFolds, Surprise5Fold, MicrosoftStratified, NcfLeaveOneOut, RecBoleRandom811, ColdItems, ColdUsers, ColdUsersFive, WarmUsers];
+
+    private static IReadOnlyList<string> ColdStartMetrics => ["NDCG@10", "Precision@10", "Recall@10", "AUC"];
+
+    /// <summary>
+    /// The new-user protocol: 20% of the users (seed 42) held out entirely; each is recommended from
+    /// their first <paramref name="givenInteractions"/> interactions by time (0: attributes alone),
+    /// through fold-in where the model has it, and measured on the rest of their interactions with a
+    /// full ranking over every item but the given ones. Named "cold-users" for 0, "cold-users-n" otherwise.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="givenInteractions"/> is negative.</exception>
+    public static EvaluationProtocol ColdUsersGiven(int givenInteractions)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(givenInteractions);
+        var given = givenInteractions == 0
+            ? "known by their attributes alone (no interaction given)"
+            : string.Create(CultureInfo.InvariantCulture, $"given their first {givenInteractions} interactions by time (fold-in where the model supports it, otherwise its unknown-user fallback)");
+        return new EvaluationProtocol
+        {
+            Name = givenInteractions == 0 ? "cold-users" : string.Create(CultureInfo.InvariantCulture, $"cold-users-{givenInteractions}"),
+            Description = $"New users: 20% of the users (seed 42) held out entirely, {given}; every later interaction relevant; full ranking over all items but the given ones, k = 10.",
+            Kind = EvaluationKind.ColdUsers,
+            CreateSplitter = _ => new ColdUserSplitter(0.2, givenInteractions, seed: 42),
+            Metrics = ColdStartMetrics,
+            Seed = 42,
+        };
+    }
 
     /// <summary>The preset of that name.</summary>
     /// <exception cref="ArgumentException">No preset has that name; the message lists them.</exception>

@@ -82,6 +82,8 @@ public static class EvaluationRunner
             EvaluationKind.Rating => new RatingMeasure(metrics),
             EvaluationKind.FullRanking => new FullRankingMeasure(protocol, metrics, options.TopK),
             EvaluationKind.SampledRanking => new SampledRankingMeasure(protocol, input.Data, metrics, options.TopK),
+            EvaluationKind.ColdItems => new ColdItemMeasure(protocol, metrics, options.TopK),
+            EvaluationKind.ColdUsers => new ColdUserMeasure(protocol, metrics, options.TopK),
             _ => throw new ArgumentOutOfRangeException(nameof(protocol), protocol.Kind, "Unknown evaluation kind."),
         };
 

@@ -64,6 +64,42 @@ internal static class RankingInputs
         return (ranks.Count == 0 ? null : new UserRanking([.. ranks], list.Count), [.. scores]);
     }
 
+    /// <summary>
+    /// The list with every run of equal scores put in a random order drawn from
+    /// <c>new Random(seed · 1,000,003 + user)</c>, so a model that cannot tell items apart ranks them by
+    /// chance rather than by index (which, in MovieLens, follows popularity). The list must be sorted by score.
+    /// </summary>
+    public static ScoredItem[] ShuffleTies(IReadOnlyList<ScoredItem> list, int seed, int user)
+    {
+        var shuffled = new ScoredItem[list.Count];
+        for (var i = 0; i < shuffled.Length; i++)
+        {
+            shuffled[i] = list[i];
+        }
+
+        Random? random = null;
+        var start = 0;
+        while (start < shuffled.Length)
+        {
+            var end = start + 1;
+            while (end < shuffled.Length && shuffled[end].Score == shuffled[start].Score)
+            {
+                end++;
+            }
+
+            if (end - start > 1)
+            {
+                // A fixed mix of seed and user (not HashCode, which is salted per process) keeps runs repeatable.
+                random ??= new Random(unchecked((seed * 1_000_003) + user));
+                random.Shuffle(shuffled.AsSpan(start, end - start));
+            }
+
+            start = end;
+        }
+
+        return shuffled;
+    }
+
     /// <summary>The first <paramref name="k"/> items of a ranked list.</summary>
     public static int[] Top(IReadOnlyList<ScoredItem> list, int k)
     {
@@ -87,7 +123,27 @@ internal static class RankingInputs
     /// </summary>
     public static FoldOutcome Outcome(MetricSpec[] metrics, Dataset train, int k, int[] users, UserRanking?[] rankings, int[][] tops, Prediction[][] scored)
     {
-        var evaluated = Enumerable.Range(0, users.Length).Where(i => rankings[i] is not null).ToArray();
+        var (values, perUser, evaluated) = Accuracy(metrics, rankings);
+        var lists = evaluated.Select(i => tops[i]).ToArray();
+        AddBeyondAccuracy(values, train, k, lists);
+        return new FoldOutcome(values, perUser, evaluated.SelectMany(i => scored[i]).ToArray(), evaluated.Select(i => (users[i], tops[i])).ToArray());
+    }
+
+    /// <summary>
+    /// Per-user metric values and their means over the users that could be evaluated, plus
+    /// <see cref="ColdStartMetrics.FallbackShare"/>: the share of those users whose list came from the model's
+    /// fallback (<paramref name="fellBack"/>), for the cold-start protocols.
+    /// </summary>
+    public static FoldOutcome ColdStartOutcome(MetricSpec[] metrics, int[] users, UserRanking?[] rankings, bool[] fellBack, int[][] tops, Prediction[][] scored)
+    {
+        var (values, perUser, evaluated) = Accuracy(metrics, rankings);
+        values[ColdStartMetrics.FallbackShare] = evaluated.Length == 0 ? double.NaN : evaluated.Count(i => fellBack[i]) / (double)evaluated.Length;
+        return new FoldOutcome(values, perUser, evaluated.SelectMany(i => scored[i]).ToArray(), evaluated.Select(i => (users[i], tops[i])).ToArray());
+    }
+
+    private static (Dictionary<string, double> Values, Dictionary<string, double[]> PerUser, int[] Evaluated) Accuracy(MetricSpec[] metrics, UserRanking?[] rankings)
+    {
+        var evaluated = Enumerable.Range(0, rankings.Length).Where(i => rankings[i] is not null).ToArray();
         var values = new Dictionary<string, double>(StringComparer.Ordinal);
         var perUser = new Dictionary<string, double[]>(StringComparer.Ordinal);
         foreach (var metric in metrics)
@@ -98,9 +154,7 @@ internal static class RankingInputs
             values[metric.ToString()] = finite.Length == 0 ? double.NaN : finite.Average();
         }
 
-        var lists = evaluated.Select(i => tops[i]).ToArray();
-        AddBeyondAccuracy(values, train, k, lists);
-        return new FoldOutcome(values, perUser, evaluated.SelectMany(i => scored[i]).ToArray(), evaluated.Select(i => (users[i], tops[i])).ToArray());
+        return (values, perUser, evaluated);
     }
 
     private static void AddBeyondAccuracy(Dictionary<string, double> values, Dataset train, int k, int[][] lists)
