@@ -59,7 +59,6 @@ public sealed class ContentBased : ScoringRecommender, IFoldIn, ISimilarItems, I
     private float[] _profileNorms = [];
     private string[] _featureNames = [];
     private FeedbackKind _kind;
-    private float[]? _itemCounts;
 
     /// <summary>Creates an unfitted model.</summary>
     public ContentBased(ContentBasedOptions? options = null) => Options = options ?? new ContentBasedOptions();
@@ -139,22 +138,7 @@ public sealed class ContentBased : ScoringRecommender, IFoldIn, ISimilarItems, I
 
         var scores = new float[vectors.RowCount];
         Score(vectors.RowColumns(item), vectors.RowValues(item), 1f, scores);
-        var skip = new bool[scores.Length];
-        for (var i = 0; i < scores.Length; i++)
-        {
-            skip[i] = i == item || scores[i] <= 0;
-        }
-
-        var top = new int[Math.Min(count, scores.Length)];
-        var topScores = new float[top.Length];
-        var found = TopK.Select(scores, skip, top, topScores);
-        var list = new ScoredItem[found];
-        for (var n = 0; n < found; n++)
-        {
-            list[n] = new ScoredItem(top[n], topScores[n]);
-        }
-
-        return list;
+        return PositiveTop.Select(scores, item, count);
     }
 
     /// <summary>
@@ -170,8 +154,7 @@ public sealed class ContentBased : ScoringRecommender, IFoldIn, ISimilarItems, I
         var vectors = ItemVectors;
         if (!CanScore(user) || (uint)item >= (uint)vectors.RowCount)
         {
-            var count = (uint)item < (uint)vectors.RowCount ? ItemCounts()[item] : 0f;
-            return new Explanation(user, item, count, [new Reason(ReasonKind.Popularity, count)]);
+            return ExplainFallback(user, item, maxReasons);
         }
 
         var terms = FeatureTerms.Products(Profiles.RowColumns(user), Profiles.RowValues(user), vectors.RowColumns(item), vectors.RowValues(item), 1 / _profileNorms[user]);
@@ -233,7 +216,7 @@ public sealed class ContentBased : ScoringRecommender, IFoldIn, ISimilarItems, I
             norms[u] = (float)Math.Sqrt(sum);
         }
 
-        (_itemVectors, _byFeature, _profiles, _profileNorms, _featureNames, _kind, _itemCounts) = (vectors, vectors.Transpose(), profiles, norms, names, kind, null);
+        (_itemVectors, _byFeature, _profiles, _profileNorms, _featureNames, _kind) = (vectors, vectors.Transpose(), profiles, norms, names, kind);
     }
 
     /// <summary>scores[i] = Σ_f weights[f] · v_i[f] / norm, walking each feature's items once.</summary>
@@ -256,22 +239,6 @@ public sealed class ContentBased : ScoringRecommender, IFoldIn, ISimilarItems, I
                 scores[items[n]] += w * values[n];
             }
         }
-    }
-
-    private float[] ItemCounts()
-    {
-        if (_itemCounts is { } counts)
-        {
-            return counts;
-        }
-
-        counts = new float[ItemVectors.RowCount];
-        foreach (var item in Seen.Columns)
-        {
-            counts[item]++;
-        }
-
-        return _itemCounts = counts;
     }
 
     private FeatureEncoderOptions EncoderOptions(AttributeTable table)

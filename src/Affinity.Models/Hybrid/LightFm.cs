@@ -51,7 +51,6 @@ public sealed class LightFm : ScoringRecommender, IFoldIn, ISimilarItems, IExpla
     private float[] _itemBiases = [];
     private bool[] _scorable = [];
     private float[]? _itemNorms;
-    private float[]? _itemCounts;
 
     /// <summary>Creates an unfitted model.</summary>
     public LightFm(LightFmOptions? options = null) => Options = options ?? new LightFmOptions();
@@ -153,23 +152,12 @@ public sealed class LightFm : ScoringRecommender, IFoldIn, ISimilarItems, IExpla
 
         var scores = new float[vectors.Rows];
         vectors.DotAll(vectors.Row(item), scores);
-        var skip = new bool[scores.Length];
         for (var i = 0; i < scores.Length; i++)
         {
-            skip[i] = i == item || norms[i] == 0;
-            scores[i] = skip[i] ? 0 : scores[i] / (norms[i] * norms[item]);
+            scores[i] = norms[i] == 0 ? 0 : scores[i] / (norms[i] * norms[item]);
         }
 
-        var top = new int[Math.Min(count, scores.Length)];
-        var topScores = new float[top.Length];
-        var found = TopK.Select(scores, skip, top, topScores);
-        var list = new ScoredItem[found];
-        for (var n = 0; n < found; n++)
-        {
-            list[n] = new ScoredItem(top[n], topScores[n]);
-        }
-
-        return list;
+        return PositiveTop.Select(scores, item, count);
     }
 
     /// <summary>
@@ -187,8 +175,7 @@ public sealed class LightFm : ScoringRecommender, IFoldIn, ISimilarItems, IExpla
         var vectors = ItemVectors;
         if (!CanScore(user) || (uint)item >= (uint)vectors.Rows)
         {
-            var count = (uint)item < (uint)vectors.Rows ? ItemCounts()[item] : 0f;
-            return new Explanation(user, item, count, [new Reason(ReasonKind.Popularity, count)]);
+            return ExplainFallback(user, item, maxReasons);
         }
 
         var userVector = UserVector(user);
@@ -339,7 +326,7 @@ public sealed class LightFm : ScoringRecommender, IFoldIn, ISimilarItems, IExpla
         }
 
         (_itemFeatures, _userFeatures, _itemEmbeddings, _itemFeatureBiases, _userEmbeddings) = (items, users, itemEmbeddings, featureBiases, userEmbeddings);
-        (_itemVectors, _itemBiases, _scorable, _itemNorms, _itemCounts) = (vectors, biases, scorable, null, null);
+        (_itemVectors, _itemBiases, _scorable, _itemNorms) = (vectors, biases, scorable, null);
     }
 
     private void Score(ReadOnlySpan<float> user, Span<float> scores)
@@ -348,21 +335,5 @@ public sealed class LightFm : ScoringRecommender, IFoldIn, ISimilarItems, IExpla
         ScoreGuard.CheckLength(scores, vectors.Rows);
         vectors.DotAll(user, scores);
         TensorPrimitives.Add(scores, _itemBiases, scores);
-    }
-
-    private float[] ItemCounts()
-    {
-        if (_itemCounts is { } counts)
-        {
-            return counts;
-        }
-
-        counts = new float[ItemVectors.Rows];
-        foreach (var item in Seen.Columns)
-        {
-            counts[item]++;
-        }
-
-        return _itemCounts = counts;
     }
 }

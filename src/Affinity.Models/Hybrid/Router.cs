@@ -21,8 +21,9 @@ namespace Affinity.Models.Hybrid;
 /// route the warm model ranks only the items it knows, the cold model ranks the new ones, and the two
 /// lists are interleaved with <see cref="RouterOptions.NewItemShare"/> of the positions for new items
 /// (0: after every known item). When every candidate of a request is new, the list is therefore the cold
-/// model's ranking. A list that mixes both models carries rank scores (length − position), since their
-/// scores share no scale. The cold and fallback routes return their model's list unchanged.</para>
+/// model's ranking. In a list that mixes both models every item keeps its own model's score (the score its
+/// explanation names); the scores share no scale, so the list's order is the router's ranking. The cold and
+/// fallback routes return their model's list unchanged.</para>
 /// <para>Fold-in routes by history length the same way among the members that implement
 /// <see cref="IFoldIn"/>; an empty history, or no member that folds in, gets the fallback model's scores
 /// for an unknown user. Fold-in returns one model's scores, with no new-item interleaving.

@@ -8,8 +8,9 @@ internal static class RouterMerge
     /// <summary>
     /// Position <c>p</c> (0-based) goes to a new item when <c>⌊(p + 1) · share⌋ &gt; ⌊p · share⌋</c>, so
     /// new items are spread evenly at the given share (0.1: positions 9, 19, ...); when one list runs out
-    /// the other fills the rest. A list with items of both models carries rank scores (length − position),
-    /// because the two models' scores share no scale; a list from one model keeps its scores.
+    /// the other fills the rest. Every item keeps the score its own model gave it, so a router's score is
+    /// always the score its explanation names; the two models' scores share no scale, so in a merged list
+    /// the order, not the score, says which item comes first.
     /// </summary>
     public static IReadOnlyList<ScoredItem> Merge(IReadOnlyList<ScoredItem> warm, IReadOnlyList<ScoredItem> fresh, int count, double share)
     {
@@ -30,8 +31,7 @@ internal static class RouterMerge
         {
             var freshSlot = Math.Floor((p + 1) * share) > Math.Floor(p * share);
             var takeFresh = w == warm.Count || (freshSlot && f < fresh.Count);
-            var item = takeFresh ? fresh[f++].Item : warm[w++].Item;
-            merged[p] = new ScoredItem(item, length - p);
+            merged[p] = takeFresh ? fresh[f++] : warm[w++];
         }
 
         return merged;

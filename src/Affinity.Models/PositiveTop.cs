@@ -1,9 +1,9 @@
 using Affinity.Core.Kernels;
 using Affinity.Core.Recommending;
 
-namespace Affinity.Models.Linear;
+namespace Affinity.Models;
 
-/// <summary>The similar-items selection the linear models share.</summary>
+/// <summary>The similar-items selection that the linear, content and hybrid models share.</summary>
 internal static class PositiveTop
 {
     /// <summary>
