@@ -8,12 +8,11 @@ namespace Affinity.Models.Hybrid;
 /// warm, and the share of list positions kept for new items on the warm route.
 /// </summary>
 /// <remarks>
-/// The defaults name models that exist in every build: <c>als</c> for warm users (the best
-/// collaborative model of the README's msr-stratified table with EASE), <c>rp3beta</c> for users
-/// with a short history (an item-to-item model scores straight from the few items a user has, with no
-/// user factor to estimate, and RP3beta needs no explicit/implicit mode choice), and <c>popularity</c> as the last fallback. A content or hybrid model that
-/// scores cold items and attribute-only users belongs in <see cref="Cold"/> once registered
-/// ("content", "lightfm"). <see cref="MinHistory"/> = 5 follows the common 5-core threshold below
+/// The defaults: <c>als</c> for warm users (the best collaborative model of the README's msr-stratified
+/// table with EASE), <c>lightfm</c> for users with a short history or only attributes and for new items
+/// (the hybrid scores both from features; on ML-100K's cold-items protocol it ranks held-out items at
+/// nDCG@10 0.31 against 0.27 for the content model and 0.07 for popularity), and <c>popularity</c> as
+/// the last fallback. <see cref="MinHistory"/> = 5 follows the common 5-core threshold below
 /// which collaborative factors are poorly determined.
 /// </remarks>
 public sealed record RouterOptions
@@ -24,8 +23,8 @@ public sealed record RouterOptions
     /// <summary>The warm model's options as JSON; null for its defaults.</summary>
     public JsonElement? WarmOptions { get; init; }
 
-    /// <summary>The model for users with a shorter history (or none, if it scores users from attributes), and for new items on the warm route. Default: "rp3beta".</summary>
-    public string Cold { get; init => field = RequireName(value, nameof(Cold)); } = "rp3beta";
+    /// <summary>The model for users with a shorter history (or none, if it scores users from attributes), and for new items on the warm route. Default: "lightfm".</summary>
+    public string Cold { get; init => field = RequireName(value, nameof(Cold)); } = "lightfm";
 
     /// <summary>The cold model's options as JSON; null for its defaults.</summary>
     public JsonElement? ColdOptions { get; init; }

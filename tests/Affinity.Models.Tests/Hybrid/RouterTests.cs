@@ -22,8 +22,12 @@ public sealed class RouterTests : RecommenderConformanceTests
     private static readonly RouterOptions Small = new()
     {
         WarmOptions = Json("""{"factors":4,"regularization":0.1,"alpha":1,"iterations":8}"""),
+        Cold = "rp3beta",
         MinHistory = 3,
     };
+
+    /// <summary>The tests' members at their default history threshold: a small ALS, RP3beta (fast and exact on tiny data) and popularity.</summary>
+    private static readonly RouterOptions Base = Small with { MinHistory = new RouterOptions().MinHistory };
 
     protected override IRecommender CreateModel() => new Router(Small);
 
@@ -69,7 +73,7 @@ public sealed class RouterTests : RecommenderConformanceTests
 
     private static Router FittedRouter(RouterOptions? options = null)
     {
-        var router = new Router(options ?? new RouterOptions { WarmOptions = Small.WarmOptions });
+        var router = new Router(options ?? Base);
         router.Fit(RoutingData(), FitContext.Default);
         return router;
     }
@@ -131,7 +135,7 @@ public sealed class RouterTests : RecommenderConformanceTests
     {
         // With share 0.5, position p is a new item's when floor((p + 1) / 2) > floor(p / 2): p = 1, 3, ...
         // u2 has seen i0..i4, so the warm model ranks i5, i6 and the new item i7 takes position 1.
-        var router = FittedRouter(new RouterOptions { WarmOptions = Small.WarmOptions, NewItemShare = 0.5 });
+        var router = FittedRouter(Base with { NewItemShare = 0.5 });
 
         var list = router.Recommend(new RecommendRequest(2, 10)).Items;
         var warm = router.WarmModel.Recommend(new RecommendRequest(2, 10) { Exclude = [NewItem] }).Items;
@@ -213,18 +217,18 @@ public sealed class RouterTests : RecommenderConformanceTests
         var baseline = FittedRouter();
         var request = new RecommendRequest(WarmUser, 8) { ExcludeSeen = false };
 
-        Assert.Equal(Router.ColdRoute, FittedRouter(new RouterOptions { WarmOptions = Small.WarmOptions, MinHistory = 7 }).RouteOf(WarmUser));
-        Assert.Equal(Router.WarmRoute, FittedRouter(new RouterOptions { WarmOptions = Small.WarmOptions, MinHistory = 2 }).RouteOf(ShortUser));
-        Assert.NotEqual(Items(baseline, request), Items(FittedRouter(new RouterOptions { WarmOptions = Small.WarmOptions, NewItemShare = 0.5 }), request));
-        Assert.NotEqual(Items(baseline, request), Items(FittedRouter(new RouterOptions { Warm = "popularity" }), request));
-        Assert.NotEqual(Items(baseline, request), Items(FittedRouter(new RouterOptions { WarmOptions = Json("""{"factors":2,"iterations":1}""") }), request));
-        Assert.NotEqual(Items(baseline, request with { User = ShortUser }), Items(FittedRouter(new RouterOptions { WarmOptions = Small.WarmOptions, Cold = "popularity" }), request with { User = ShortUser }));
-        Assert.NotEqual(Items(baseline, request with { User = ShortUser }), Items(FittedRouter(new RouterOptions { WarmOptions = Small.WarmOptions, ColdOptions = Json("""{"beta":0,"alpha":3}""") }), request with { User = ShortUser }));
+        Assert.Equal(Router.ColdRoute, FittedRouter(Base with { MinHistory = 7 }).RouteOf(WarmUser));
+        Assert.Equal(Router.WarmRoute, FittedRouter(Base with { MinHistory = 2 }).RouteOf(ShortUser));
+        Assert.NotEqual(Items(baseline, request), Items(FittedRouter(Base with { NewItemShare = 0.5 }), request));
+        Assert.NotEqual(Items(baseline, request), Items(FittedRouter(Base with { Warm = "popularity", WarmOptions = null }), request));
+        Assert.NotEqual(Items(baseline, request), Items(FittedRouter(Base with { WarmOptions = Json("""{"factors":2,"iterations":1}""") }), request));
+        Assert.NotEqual(Items(baseline, request with { User = ShortUser }), Items(FittedRouter(Base with { Cold = "popularity" }), request with { User = ShortUser }));
+        Assert.NotEqual(Items(baseline, request with { User = ShortUser }), Items(FittedRouter(Base with { ColdOptions = Json("""{"beta":0,"alpha":3}""") }), request with { User = ShortUser }));
 
         // Every catalogue model answers a user it cannot score with the training counts (ScoringRecommender's
         // fallback), so the fallback member shows in which model is built, not in the idle user's list.
-        Assert.IsType<RandomRecommender>(FittedRouter(new RouterOptions { WarmOptions = Small.WarmOptions, Fallback = "random" }).FallbackModel);
-        var weighted = Assert.IsType<Popularity>(FittedRouter(new RouterOptions { WarmOptions = Small.WarmOptions, FallbackOptions = Json("""{"weighting":"Sum"}""") }).FallbackModel);
+        Assert.IsType<RandomRecommender>(FittedRouter(Base with { Fallback = "random" }).FallbackModel);
+        var weighted = Assert.IsType<Popularity>(FittedRouter(Base with { FallbackOptions = Json("""{"weighting":"Sum"}""") }).FallbackModel);
         Assert.Equal(PopularityWeighting.Sum, weighted.Options.Weighting);
     }
 
