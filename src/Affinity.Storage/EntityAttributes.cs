@@ -58,8 +58,25 @@ public sealed class EntityAttributes : IEquatable<EntityAttributes>
     public override int GetHashCode()
         => HashCode.Combine(Categorical.Count, Tags.Count, Numeric.Count, Text.Count);
 
-    /// <inheritdoc />
-    public override string ToString() => AttributesJson.Write(this);
+    /// <summary>The attribute names by kind, for messages and debugging ("categorical: genre; numeric: year").</summary>
+    public override string ToString()
+    {
+        var parts = new List<string>(4);
+        Describe(parts, "categorical", Categorical.Keys);
+        Describe(parts, "tags", Tags.Keys);
+        Describe(parts, "numeric", Numeric.Keys);
+        Describe(parts, "text", Text.Keys);
+        return parts.Count == 0 ? "(no attributes)" : string.Join("; ", parts);
+    }
+
+    private static void Describe(List<string> parts, string kind, IEnumerable<string> names)
+    {
+        var sorted = names.Order(StringComparer.Ordinal).ToArray();
+        if (sorted.Length > 0)
+        {
+            parts.Add($"{kind}: {string.Join(", ", sorted)}");
+        }
+    }
 
     private static Dictionary<string, TValue> Copy<TValue>(IReadOnlyDictionary<string, TValue>? source, Func<TValue, TValue> copy)
     {
