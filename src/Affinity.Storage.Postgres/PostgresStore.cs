@@ -26,6 +26,12 @@ public static class PostgresStore
         options ??= new PostgresStoreOptions();
         ArgumentOutOfRangeException.ThrowIfLessThan(options.CopyThreshold, 1);
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (builder.MaxAutoPrepare == 0)
+        {
+            // The store runs a small fixed set of statements: let Npgsql prepare them on each connection.
+            builder.MaxAutoPrepare = 32;
+        }
+
         var description = $"PostgreSQL database {builder.Database ?? builder.Username ?? "(default)"} on {builder.Host ?? "(default host)"}";
         var dataSource = NpgsqlDataSource.Create(builder);
         return SqlStore.OpenAsync(new PostgresDialect(dataSource, description, options.CopyThreshold), options.Clock, cancellationToken);
