@@ -10,6 +10,8 @@ public sealed class ProjectReferenceTests
         { "Affinity.Core", [] },
         { "Affinity.Models", ["Affinity.Core"] },
         { "Affinity.Evaluation", ["Affinity.Core"] },
+        { "Affinity.Storage", ["Affinity.Core"] },
+        { "Affinity.Storage.Postgres", ["Affinity.Storage"] },
     };
 
     [Theory]
@@ -35,9 +37,25 @@ public sealed class ProjectReferenceTests
     }
 
     [Fact]
-    public void Libraries_do_not_reference_console_or_command_line_packages()
+    public void Only_the_storage_projects_touch_a_database()
     {
         foreach (var assembly in new[] { "Affinity.Core", "Affinity.Models", "Affinity.Evaluation" })
+        {
+            var references = Assembly.Load(assembly).GetReferencedAssemblies().Select(a => a.Name!).ToArray();
+            Assert.DoesNotContain(references, name => name.StartsWith("Affinity.Storage", StringComparison.Ordinal));
+            Assert.DoesNotContain(references, name => name.StartsWith("Microsoft.Data.Sqlite", StringComparison.Ordinal));
+            Assert.DoesNotContain("Npgsql", references);
+        }
+
+        // The embedded store must not drag in the PostgreSQL driver; only Affinity.Storage.Postgres does.
+        Assert.DoesNotContain("Npgsql", Assembly.Load("Affinity.Storage").GetReferencedAssemblies().Select(a => a.Name!));
+        Assert.Contains("Npgsql", Assembly.Load("Affinity.Storage.Postgres").GetReferencedAssemblies().Select(a => a.Name!));
+    }
+
+    [Fact]
+    public void Libraries_do_not_reference_console_or_command_line_packages()
+    {
+        foreach (var assembly in new[] { "Affinity.Core", "Affinity.Models", "Affinity.Evaluation", "Affinity.Storage", "Affinity.Storage.Postgres" })
         {
             var references = Assembly.Load(assembly).GetReferencedAssemblies().Select(a => a.Name!).ToArray();
             Assert.DoesNotContain("Spectre.Console", references);
