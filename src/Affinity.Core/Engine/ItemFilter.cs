@@ -56,7 +56,10 @@ public abstract record ItemFilter
                 : throw new FormatException($"The range end '{text}' of the filter '{filter}' is not a number.");
 }
 
-/// <summary>Matches an item whose categorical value, or one of whose tags, is any of <see cref="Values"/> (ordinal comparison).</summary>
+/// <summary>
+/// Matches an item whose categorical value, or one of whose tags, is any of <see cref="Values"/> (ordinal
+/// comparison), or, on a numeric field, whose number equals one of them ("year=1995").
+/// </summary>
 public sealed record ValueFilter : ItemFilter
 {
     /// <summary>Creates the filter.</summary>
@@ -94,7 +97,26 @@ public sealed record ValueFilter : ItemFilter
             return new TagsPredicate(tags, Flags(tags.Vocabulary));
         }
 
-        throw new ArgumentException($"The catalogue has no categorical or tags field '{Field}'.", nameof(attributes));
+        if (attributes.TryGet<NumericColumn>(Field, out var numeric))
+        {
+            return new NumberPredicate(numeric, Numbers());
+        }
+
+        throw new ArgumentException($"The catalogue has no categorical, tags or numeric field '{Field}'.", nameof(attributes));
+    }
+
+    private double[] Numbers()
+    {
+        var numbers = new double[Values.Count];
+        for (var k = 0; k < numbers.Length; k++)
+        {
+            if (!double.TryParse(Values[k], NumberStyles.Float, CultureInfo.InvariantCulture, out numbers[k]) || double.IsNaN(numbers[k]))
+            {
+                throw new ArgumentException($"The field '{Field}' is numeric, and '{Values[k]}' is not a number.", nameof(Values));
+            }
+        }
+
+        return numbers;
     }
 
     private bool[] Flags(Data.IdMap levels)
@@ -175,6 +197,11 @@ internal sealed class TagsPredicate(TagsColumn column, bool[] accepted) : ItemPr
 
         return false;
     }
+}
+
+internal sealed class NumberPredicate(NumericColumn column, double[] accepted) : ItemPredicate
+{
+    public override bool Matches(int item) => Array.IndexOf(accepted, column.Values[item]) >= 0;
 }
 
 internal sealed class RangePredicate(NumericColumn column, double min, double max) : ItemPredicate
