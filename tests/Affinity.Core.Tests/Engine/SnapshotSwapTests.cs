@@ -92,6 +92,22 @@ public sealed class SnapshotSwapTests
     }
 
     [Fact]
+    public void Changing_the_blocked_items_keeps_the_publication_times()
+    {
+        var data = TrainingData();
+        var catalog = new ItemCatalog(data.Items, data.ItemAttributes, hidden: ["i1"], published: new Dictionary<string, long> { ["i4"] = 5, ["nope"] = 6 });
+
+        var changed = catalog.WithBlocked(hidden: null, unavailable: ["i2", "nope"]);
+
+        Assert.False(changed.IsHidden(1));
+        Assert.True(changed.IsUnavailable(2) && changed.IsBlocked(2));
+        Assert.Equal([2], changed.BlockedItems.ToArray());
+        Assert.Equal(5, changed.PublishedAt(4));
+        Assert.Equal(ItemCatalog.Unknown, changed.PublishedAt(3));
+        Assert.Same(data.ItemAttributes, changed.Attributes);
+    }
+
+    [Fact]
     public void A_catalogue_of_other_items_is_refused()
     {
         var (_, engine) = NewEngine();
