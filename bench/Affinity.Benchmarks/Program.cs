@@ -1,3 +1,10 @@
+using Affinity.Benchmarks;
 using BenchmarkDotNet.Running;
 
-BenchmarkSwitcher.FromAssembly(typeof(Affinity.Benchmarks.RecommendBenchmarks).Assembly).Run(args);
+if (args.Length > 0 && args[0] == HnswRecall.Command)
+{
+    HnswRecall.Run(args[1..]);
+    return;
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(RecommendBenchmarks).Assembly).Run(args);

@@ -1,0 +1,122 @@
+using System.Diagnostics;
+using System.Globalization;
+using Affinity.Core.Loading;
+using Affinity.Core.Recommending;
+using Affinity.Core.Retrieval;
+using Affinity.Models;
+using Affinity.Models.Factorization;
+
+namespace Affinity.Benchmarks;
+
+/// <summary>
+/// <c>hnsw-recall</c>: recall@10 of <see cref="HnswIndex"/> against <see cref="ExactRetriever"/>
+/// and the time per query of each, at several ef values, on random normal vectors or on the item
+/// factors of <c>als</c> trained on a real dataset (the user factors are the queries). A stopwatch
+/// run, not BenchmarkDotNet: recall is a count, and one build serves every ef.
+/// </summary>
+/// <remarks>
+/// <c>hnsw-recall [--items N] [--dims D] [--queries Q] [--threads T] [--ef 10,50,100]
+/// [--metric InnerProduct|Cosine] [--data ml-1m]</c>; with <c>--data</c> the items and queries
+/// come from the trained model and <c>--items</c>, <c>--dims</c> and <c>--queries</c> are ignored.
+/// </remarks>
+public static class HnswRecall
+{
+    /// <summary>The first argument that selects this run.</summary>
+    public const string Command = "hnsw-recall";
+
+    /// <summary>Runs and prints to the console.</summary>
+    public static void Run(string[] args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var items = Int(args, "--items", 100_000);
+        var dims = Int(args, "--dims", 64);
+        var queryCount = Int(args, "--queries", 1_000);
+        var threads = Int(args, "--threads", -1);
+        var efs = Option(args, "--ef", "10,20,50,100,200,400").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray();
+        var metric = Enum.Parse<RetrievalMetric>(Option(args, "--metric", nameof(RetrievalMetric.InnerProduct)));
+        var data = Option(args, "--data", string.Empty);
+
+        float[] itemVectors, queries;
+        if (data.Length > 0)
+        {
+            (itemVectors, queries, dims) = AlsFactors(data);
+        }
+        else
+        {
+            var random = new Random(7);
+            itemVectors = FactorMatrix.Normal(items, dims, 1.0, random).Values.ToArray();
+            queries = FactorMatrix.Normal(queryCount, dims, 1.0, random).Values.ToArray();
+        }
+
+        Measure(itemVectors, queries, dims, new HnswOptions { Metric = metric }, threads, efs);
+    }
+
+    private static void Measure(float[] items, float[] queries, int dims, HnswOptions options, int threads, int[] efs)
+    {
+        var count = queries.Length / dims;
+        var watch = Stopwatch.StartNew();
+        var index = HnswIndex.Build(items, dims, options, threads);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{index.Count:N0} items x {dims}, {options.Metric}, M {options.M}, ef_construction {options.EfConstruction}, threads {threads}: build {watch.Elapsed.TotalSeconds:F1} s, {index.MaxLevel + 1} layers"));
+        var exact = new ExactRetriever(items, dims, options.Metric);
+        var truth = new int[count * 10];
+        var ids = new int[10];
+        var scores = new float[10];
+        watch.Restart();
+        for (var q = 0; q < count; q++)
+        {
+            exact.Search(queries.AsSpan(q * dims, dims), truth.AsSpan(q * 10, 10), scores);
+        }
+
+        var exactMs = watch.Elapsed.TotalMilliseconds / count;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"exact: {exactMs:F3} ms/query ({count:N0} queries)"));
+        foreach (var ef in efs)
+        {
+            var hits = 0;
+            watch.Restart();
+            for (var q = 0; q < count; q++)
+            {
+                index.Search(queries.AsSpan(q * dims, dims), ids, scores, ef);
+                var expected = truth.AsSpan(q * 10, 10);
+                foreach (var id in ids)
+                {
+                    hits += expected.Contains(id) ? 1 : 0;
+                }
+            }
+
+            var ms = watch.Elapsed.TotalMilliseconds / count;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ef {ef,4}: recall@10 {hits / (10.0 * count):F4}, {ms:F3} ms/query, {exactMs / ms:F1}x exact"));
+        }
+    }
+
+    /// <summary>Trains <c>als</c> at its defaults on every rating of a real dataset; returns item and user factors.</summary>
+    private static (float[] Items, float[] Users, int Factors) AlsFactors(string dataset)
+    {
+        var data = DatasetLoaders.LoadByName(dataset, BenchEnvironment.DatasetFolder(dataset));
+        var model = (ImplicitFactorModel)ModelCatalog.Default.Create("als", (string?)null);
+        var watch = Stopwatch.StartNew();
+        model.Fit(data, new FitContext());
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"als on {dataset}: {model.ItemCount:N0} items, {model.UserCount:N0} users, {model.Factors} factors, fit {watch.Elapsed.TotalSeconds:F1} s"));
+        var f = model.Factors;
+        var items = new float[model.ItemCount * f];
+        for (var i = 0; i < model.ItemCount; i++)
+        {
+            model.ItemVector(i).CopyTo(items.AsSpan(i * f, f));
+        }
+
+        var users = new float[model.UserCount * f];
+        for (var u = 0; u < model.UserCount; u++)
+        {
+            model.UserVector(u).CopyTo(users.AsSpan(u * f, f));
+        }
+
+        return (items, users, f);
+    }
+
+    private static string Option(string[] args, string name, string fallback)
+    {
+        var at = Array.IndexOf(args, name);
+        return at >= 0 && at + 1 < args.Length ? args[at + 1] : fallback;
+    }
+
+    private static int Int(string[] args, string name, int fallback) => int.Parse(Option(args, name, fallback.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
+}
