@@ -45,7 +45,7 @@ public sealed class ExactRetriever : IItemRetriever
     public RetrievalMetric Metric { get; }
 
     /// <inheritdoc/>
-    public int Search(ReadOnlySpan<float> query, Span<int> ids, Span<float> scores, ItemFilter filter = default)
+    public int Search(ReadOnlySpan<float> query, Span<int> ids, Span<float> scores, RetrievalFilter filter = default)
     {
         RetrievalVectors.CheckSearch(query, Dimensions, ids, scores);
         filter.CheckCovers(Count);

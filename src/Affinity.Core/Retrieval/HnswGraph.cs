@@ -161,7 +161,7 @@ internal sealed class HnswGraph
     /// every node can be walked through, as hnswlib's filtered search does; the walk stops when the
     /// best unexplored node is worse than the worst of a full result set.
     /// </summary>
-    public void SearchLayer(ReadOnlySpan<float> query, int entry, float entrySimilarity, int ef, int level, ItemFilter filter, HnswScratch scratch)
+    public void SearchLayer(ReadOnlySpan<float> query, int entry, float entrySimilarity, int ef, int level, RetrievalFilter filter, HnswScratch scratch)
     {
         var candidates = scratch.Candidates;
         var results = scratch.Results;

@@ -79,16 +79,16 @@ public sealed partial class HnswIndex : IItemRetriever
     }
 
     /// <inheritdoc/>
-    public int Search(ReadOnlySpan<float> query, Span<int> ids, Span<float> scores, ItemFilter filter = default) =>
+    public int Search(ReadOnlySpan<float> query, Span<int> ids, Span<float> scores, RetrievalFilter filter = default) =>
         Search(query, ids, scores, Options.EfSearch, filter);
 
     /// <summary>
-    /// As <see cref="Search(ReadOnlySpan{float}, Span{int}, Span{float}, ItemFilter)"/>, with the
+    /// As <see cref="Search(ReadOnlySpan{float}, Span{int}, Span{float}, RetrievalFilter)"/>, with the
     /// candidate list size <paramref name="efSearch"/> instead of <see cref="HnswOptions.EfSearch"/>
     /// (raised to k when smaller): larger finds more of the true top-k, more slowly.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="efSearch"/> is not positive.</exception>
-    public int Search(ReadOnlySpan<float> query, Span<int> ids, Span<float> scores, int efSearch, ItemFilter filter = default)
+    public int Search(ReadOnlySpan<float> query, Span<int> ids, Span<float> scores, int efSearch, RetrievalFilter filter = default)
     {
         RetrievalVectors.CheckSearch(query, Dimensions, ids, scores);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(efSearch);

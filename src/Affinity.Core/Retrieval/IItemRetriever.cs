@@ -27,5 +27,5 @@ public interface IItemRetriever
     /// <param name="scores">Receives their scores; the same length as <paramref name="ids"/>.</param>
     /// <param name="filter">Which items may be returned; every item by default.</param>
     /// <exception cref="ArgumentException">The query or the output spans have the wrong length.</exception>
-    int Search(ReadOnlySpan<float> query, Span<int> ids, Span<float> scores, ItemFilter filter = default);
+    int Search(ReadOnlySpan<float> query, Span<int> ids, Span<float> scores, RetrievalFilter filter = default);
 }

@@ -51,13 +51,13 @@ public sealed class ExactRetrieverTests
         var retriever = new ExactRetriever(Items, 2);
         var ids = new int[3];
         var scores = new float[3];
-        Assert.Equal(2, retriever.Search([1, 2], ids, scores, ItemFilter.Where(i => i != 2)));
+        Assert.Equal(2, retriever.Search([1, 2], ids, scores, RetrievalFilter.Where(i => i != 2)));
         Assert.Equal([1, 0], ids[..2]);
-        Assert.Equal(1, retriever.Search([1, 2], ids, scores, ItemFilter.AllowedSet(new HashSet<int> { 0 })));
+        Assert.Equal(1, retriever.Search([1, 2], ids, scores, RetrievalFilter.AllowedSet(new HashSet<int> { 0 })));
         Assert.Equal(0, ids[0]);
-        Assert.Equal(1, retriever.Search([1, 2], ids, scores, ItemFilter.Allowed([false, true, false])));
+        Assert.Equal(1, retriever.Search([1, 2], ids, scores, RetrievalFilter.Allowed([false, true, false])));
         Assert.Equal(1, ids[0]);
-        Assert.Equal(2, retriever.Search([1, 2], ids, scores, ItemFilter.Excluded([false, true, false])));
+        Assert.Equal(2, retriever.Search([1, 2], ids, scores, RetrievalFilter.Excluded([false, true, false])));
         Assert.Equal([2, 0], ids[..2]);
     }
 
@@ -69,6 +69,6 @@ public sealed class ExactRetrieverTests
         var retriever = new ExactRetriever(Items, 2);
         Assert.Throws<ArgumentException>(() => retriever.Search([1, 2, 3], new int[1], new float[1]));
         Assert.Throws<ArgumentException>(() => retriever.Search([1, 2], new int[2], new float[1]));
-        Assert.Throws<ArgumentException>(() => retriever.Search([1, 2], new int[1], new float[1], ItemFilter.Allowed([true])));
+        Assert.Throws<ArgumentException>(() => retriever.Search([1, 2], new int[1], new float[1], RetrievalFilter.Allowed([true])));
     }
 }

@@ -145,12 +145,12 @@ public sealed class HnswIndexTests
         }
 
         var set = new HashSet<int> { 5, 17, 33, 60, 79 };
-        AssertSame(ItemFilter.Where(i => i % 2 == 0), ItemFilter.Where(i => i % 2 == 0));
-        AssertSame(ItemFilter.AllowedSet(set), ItemFilter.AllowedSet(set));
-        AssertSame(ItemFilter.Allowed(flags), ItemFilter.Allowed(flags));
-        AssertSame(ItemFilter.Excluded(flags), ItemFilter.Excluded(flags));
+        AssertSame(RetrievalFilter.Where(i => i % 2 == 0), RetrievalFilter.Where(i => i % 2 == 0));
+        AssertSame(RetrievalFilter.AllowedSet(set), RetrievalFilter.AllowedSet(set));
+        AssertSame(RetrievalFilter.Allowed(flags), RetrievalFilter.Allowed(flags));
+        AssertSame(RetrievalFilter.Excluded(flags), RetrievalFilter.Excluded(flags));
 
-        void AssertSame(ItemFilter filter, ItemFilter sameFilter)
+        void AssertSame(RetrievalFilter filter, RetrievalFilter sameFilter)
         {
             var (ids, scores, want) = (new int[10], new float[10], new int[10]);
             var found = index.Search(query, ids, scores, filter);
@@ -176,9 +176,9 @@ public sealed class HnswIndexTests
         for (var q = 0; q < 50; q++)
         {
             var query = queries.AsSpan(q * Dimensions, Dimensions);
-            Assert.Equal(10, index.Search(query, ids, scores, ItemFilter.Where(i => i % 10 == 3)));
+            Assert.Equal(10, index.Search(query, ids, scores, RetrievalFilter.Where(i => i % 10 == 3)));
             Assert.All(ids, id => Assert.Equal(3, id % 10));
-            exact.Search(query, want, scores, ItemFilter.Where(i => i % 10 == 3));
+            exact.Search(query, want, scores, RetrievalFilter.Where(i => i % 10 == 3));
             hits += ids.Count(want.Contains);
         }
 
@@ -225,9 +225,9 @@ public sealed class HnswIndexTests
         {
             var query = queries.AsSpan(q * Dimensions, Dimensions);
             index.Search(query, ids, scores);
-            index.Search(query, ids, scores, ItemFilter.Excluded(flags));
-            index.Search(query, ids, scores, ItemFilter.Where(even));
-            exact.Search(query, ids, scores, ItemFilter.Excluded(flags));
+            index.Search(query, ids, scores, RetrievalFilter.Excluded(flags));
+            index.Search(query, ids, scores, RetrievalFilter.Where(even));
+            exact.Search(query, ids, scores, RetrievalFilter.Excluded(flags));
         }
 
         Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
@@ -248,7 +248,7 @@ public sealed class HnswIndexTests
         Assert.Throws<ArgumentException>(() => index.Search([1, 0, 0], new int[1], new float[1]));
         Assert.Throws<ArgumentException>(() => index.Search([1, 0], new int[2], new float[1]));
         Assert.Throws<ArgumentOutOfRangeException>(() => index.Search([1, 0], new int[1], new float[1], efSearch: 0));
-        Assert.Throws<ArgumentException>(() => index.Search([1, 0], new int[1], new float[1], ItemFilter.Allowed([true])));
+        Assert.Throws<ArgumentException>(() => index.Search([1, 0], new int[1], new float[1], RetrievalFilter.Allowed([true])));
         Assert.Throws<OperationCanceledException>(() => HnswIndex.Build(new float[600], 2, cancellationToken: new CancellationToken(true)));
     }
 

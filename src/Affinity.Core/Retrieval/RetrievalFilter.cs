@@ -6,7 +6,7 @@ namespace Affinity.Core.Retrieval;
 /// struct, so a flag span costs the search nothing to pass. Filters restrict the results, not the
 /// graph walk: an approximate index still walks through excluded items to reach allowed ones.
 /// </summary>
-public readonly ref struct ItemFilter
+public readonly ref struct RetrievalFilter
 {
     private readonly Func<int, bool>? _predicate;
     private readonly IReadOnlySet<int>? _set;
@@ -14,7 +14,7 @@ public readonly ref struct ItemFilter
     private readonly bool _flagsExclude;
     private readonly bool _hasFlags;
 
-    private ItemFilter(Func<int, bool>? predicate, IReadOnlySet<int>? set, ReadOnlySpan<bool> flags, bool flagsExclude, bool hasFlags)
+    private RetrievalFilter(Func<int, bool>? predicate, IReadOnlySet<int>? set, ReadOnlySpan<bool> flags, bool flagsExclude, bool hasFlags)
     {
         _predicate = predicate;
         _set = set;
@@ -27,24 +27,24 @@ public readonly ref struct ItemFilter
     public bool IsEmpty => _predicate is null && _set is null && !_hasFlags;
 
     /// <summary>Only items for which <paramref name="predicate"/> is true. It may be called from several threads at once.</summary>
-    public static ItemFilter Where(Func<int, bool> predicate)
+    public static RetrievalFilter Where(Func<int, bool> predicate)
     {
         ArgumentNullException.ThrowIfNull(predicate);
-        return new ItemFilter(predicate, null, default, false, false);
+        return new RetrievalFilter(predicate, null, default, false, false);
     }
 
     /// <summary>Only the items in <paramref name="items"/>.</summary>
-    public static ItemFilter AllowedSet(IReadOnlySet<int> items)
+    public static RetrievalFilter AllowedSet(IReadOnlySet<int> items)
     {
         ArgumentNullException.ThrowIfNull(items);
-        return new ItemFilter(null, items, default, false, false);
+        return new RetrievalFilter(null, items, default, false, false);
     }
 
     /// <summary>Only items whose flag is true; one flag per item of the retriever.</summary>
-    public static ItemFilter Allowed(ReadOnlySpan<bool> allowed) => new(null, null, allowed, false, true);
+    public static RetrievalFilter Allowed(ReadOnlySpan<bool> allowed) => new(null, null, allowed, false, true);
 
     /// <summary>Every item except those whose flag is true (seen items, say); one flag per item of the retriever.</summary>
-    public static ItemFilter Excluded(ReadOnlySpan<bool> excluded) => new(null, null, excluded, true, true);
+    public static RetrievalFilter Excluded(ReadOnlySpan<bool> excluded) => new(null, null, excluded, true, true);
 
     /// <summary>Whether <paramref name="item"/> may be returned.</summary>
     public bool Allows(int item)
