@@ -71,21 +71,25 @@ public static class ProjectionKernels
         }
     }
 
-    /// <summary>result = M v for a k × k row-major matrix M.</summary>
+    /// <summary>
+    /// result = M v for a row-major matrix M of <paramref name="result"/>.Length rows and
+    /// <paramref name="vector"/>.Length columns: one dot product per row, read in order (scoring a user
+    /// against every item; the Gram product of conjugate gradient).
+    /// </summary>
     /// <exception cref="ArgumentException">The lengths disagree.</exception>
-    public static void MultiplySquare(ReadOnlySpan<float> matrix, ReadOnlySpan<float> vector, Span<float> result)
+    public static void Multiply(ReadOnlySpan<float> matrix, ReadOnlySpan<float> vector, Span<float> result)
     {
         var k = vector.Length;
-        if (matrix.Length != k * k || result.Length != k)
+        if (matrix.Length != (long)k * result.Length || (k == 0 && result.Length != 0))
         {
-            throw new ArgumentException("Expected a k x k matrix, a vector of k and a result of k.", nameof(result));
+            throw new ArgumentException($"Expected a matrix of {result.Length} rows of {k} columns.", nameof(matrix));
         }
 
         ref var m = ref MemoryMarshal.GetReference(matrix);
         ref var v = ref MemoryMarshal.GetReference(vector);
-        for (var row = 0; row < k; row++)
+        for (var row = 0; row < result.Length; row++)
         {
-            result[row] = Dot(ref Unsafe.Add(ref m, row * k), ref v, k);
+            result[row] = Dot(ref Unsafe.Add(ref m, (nint)row * k), ref v, k);
         }
     }
 

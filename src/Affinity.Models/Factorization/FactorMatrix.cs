@@ -1,12 +1,13 @@
 using System.Numerics.Tensors;
+using Affinity.Core.Kernels;
 using Affinity.Core.Persistence;
 
 namespace Affinity.Models.Factorization;
 
 /// <summary>
 /// A dense row-major matrix of latent factors, one row per user or item: the storage every factor
-/// model shares. Rows are contiguous, so scoring one user against every item is a run of
-/// <see cref="TensorPrimitives.Dot(ReadOnlySpan{float}, ReadOnlySpan{float})"/> calls over memory read in order.
+/// model shares. Rows are contiguous, so scoring one user against every item is one pass of
+/// <see cref="ProjectionKernels.Multiply"/> over memory read in order.
 /// </summary>
 public sealed class FactorMatrix
 {
@@ -66,11 +67,9 @@ public sealed class FactorMatrix
             throw new ArgumentException($"Expected a vector of {Factors} factors and {Rows} scores.", nameof(scores));
         }
 
-        var values = _values.AsSpan();
-        for (var r = 0; r < scores.Length; r++)
-        {
-            scores[r] = TensorPrimitives.Dot(vector, values.Slice(r * Factors, Factors));
-        }
+        // One kernel call for the whole pass: a call of TensorPrimitives.Dot per row pays its set-up on
+        // every row, and dynamic PGO was seen to specialise that call badly for one model and not another.
+        ProjectionKernels.Multiply(_values, vector, scores);
     }
 
     /// <summary>The Euclidean norm of every row.</summary>

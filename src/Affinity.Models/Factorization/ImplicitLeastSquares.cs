@@ -148,7 +148,7 @@ public sealed class ImplicitLeastSquares
         var ap = workspace.Product.AsSpan();
 
         // r = b − A x = Σ ((1 + w) − w (y · x)) y − G x.
-        ProjectionKernels.MultiplySquare(_gramSingle, x, r);
+        ProjectionKernels.Multiply(_gramSingle, x, r);
         TensorPrimitives.Negate(r, r);
         ProjectionKernels.Accumulate<ImplicitResidual>(_fixed.Values, columns, weights, x, r);
 
@@ -161,7 +161,7 @@ public sealed class ImplicitLeastSquares
 
         for (var step = 0; step < steps; step++)
         {
-            ProjectionKernels.MultiplySquare(_gramSingle, p, ap);
+            ProjectionKernels.Multiply(_gramSingle, p, ap);
             ProjectionKernels.Accumulate<WeightedProjection>(_fixed.Values, columns, weights, p, ap);
 
             var alpha = oldSquared / TensorPrimitives.Dot(p, ap);

@@ -48,26 +48,29 @@ public sealed class ProjectionKernelsTests
     }
 
     [Fact]
-    public void MultiplySquare_matches_a_scalar_reference_at_every_length()
+    public void Multiply_matches_a_scalar_reference_at_every_length()
     {
         var random = new Random(5);
-        for (var k = 1; k <= 130; k++)
+        foreach (var rows in new[] { 0, 1, 3, 17 })
         {
-            var matrix = Values(random, k * k);
-            var vector = Values(random, k);
-            var result = new float[k];
-
-            ProjectionKernels.MultiplySquare(matrix, vector, result);
-
-            for (var row = 0; row < k; row++)
+            for (var k = 1; k <= 130; k++)
             {
-                var expected = 0.0;
-                for (var c = 0; c < k; c++)
-                {
-                    expected += matrix[(row * k) + c] * vector[c];
-                }
+                var matrix = Values(random, rows * k);
+                var vector = Values(random, k);
+                var result = new float[rows];
 
-                Assert.Equal(expected, result[row], 1e-4 * Math.Sqrt(k));
+                ProjectionKernels.Multiply(matrix, vector, result);
+
+                for (var row = 0; row < rows; row++)
+                {
+                    var expected = 0.0;
+                    for (var c = 0; c < k; c++)
+                    {
+                        expected += matrix[(row * k) + c] * vector[c];
+                    }
+
+                    Assert.Equal(expected, result[row], 1e-4 * Math.Sqrt(k));
+                }
             }
         }
     }
@@ -78,7 +81,7 @@ public sealed class ProjectionKernelsTests
         var matrix = new float[6];
         Assert.Throws<ArgumentException>(() => ProjectionKernels.Accumulate<WeightedProjection>(matrix, [3], [1f], new float[2], new float[2]));
         Assert.Throws<ArgumentException>(() => ProjectionKernels.Accumulate<WeightedProjection>(matrix, [0, 1], [1f], new float[2], new float[2]));
-        Assert.Throws<ArgumentException>(() => ProjectionKernels.MultiplySquare(matrix, new float[2], new float[2]));
+        Assert.Throws<ArgumentException>(() => ProjectionKernels.Multiply(matrix, new float[2], new float[2]));
     }
 
     private static float[] Values(Random random, int length)
