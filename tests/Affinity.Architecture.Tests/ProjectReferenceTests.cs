@@ -12,7 +12,19 @@ public sealed class ProjectReferenceTests
         { "Affinity.Evaluation", ["Affinity.Core"] },
         { "Affinity.Storage", ["Affinity.Core"] },
         { "Affinity.Storage.Postgres", ["Affinity.Storage"] },
+        { "Affinity.Server", ["Affinity.Core", "Affinity.Models", "Affinity.Storage", "Affinity.Storage.Postgres"] },
     };
+
+    [Fact]
+    public void Nothing_but_the_cli_references_the_server()
+    {
+        foreach (var assembly in new[] { "Affinity.Core", "Affinity.Models", "Affinity.Evaluation", "Affinity.Storage", "Affinity.Storage.Postgres" })
+        {
+            Assert.DoesNotContain("Affinity.Server", Assembly.Load(assembly).GetReferencedAssemblies().Select(a => a.Name!));
+        }
+
+        Assert.Contains("Affinity.Server", Assembly.Load("affinity").GetReferencedAssemblies().Select(a => a.Name!));
+    }
 
     [Theory]
     [MemberData(nameof(AllowedReferences))]

@@ -19,6 +19,7 @@ internal static class CliApplication
         ProfileCommand.Create(console),
         BenchCommand.Create(console),
         TuneCommand.Create(console),
+        ServeCommand.Create(console),
     };
 
     public static Task<int> RunAsync(IAnsiConsole console, string[] args) => CreateRoot(console).Parse(args).InvokeAsync();

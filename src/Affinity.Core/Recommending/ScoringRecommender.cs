@@ -45,6 +45,10 @@ public abstract class ScoringRecommender : IItemScorer, IPersistableModel
     /// <summary>The training interactions by user (what "seen" means).</summary>
     protected CsrMatrix Seen => _seen ?? throw NotFitted();
 
+    /// <summary>The training interactions by user, as the model keeps them (a loaded model has them from its file), so a host can serve it without the training data.</summary>
+    /// <exception cref="InvalidOperationException">The model is not fitted.</exception>
+    public CsrMatrix TrainingInteractions => Seen;
+
     /// <inheritdoc />
     public void Fit(Dataset train, FitContext context)
     {
