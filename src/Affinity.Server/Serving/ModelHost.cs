@@ -31,6 +31,7 @@ internal sealed class ModelHost : IAsyncDisposable
     private readonly ConcurrentDictionary<string, ItemRecord> _items;
     private ServedModel _served;
     private Lazy<UserProfileBuilder> _profiles;
+    private Lazy<NewItemShelf> _newItems;
     private readonly TimeSpan _fallbackRefresh;
     private long _eventsIngested;
     private int _refreshScheduled;
@@ -44,6 +45,7 @@ internal sealed class ModelHost : IAsyncDisposable
         _served = served;
         _profiles = ProfilesOf(served);
         Engine = new RecommendationEngine(served.Snapshot);
+        _newItems = ShelfOf(served.Snapshot);
     }
 
     public IStore Store { get; }
@@ -58,6 +60,9 @@ internal sealed class ModelHost : IAsyncDisposable
 
     /// <summary>Profiles over the served cut of the store.</summary>
     public UserProfileBuilder Profiles => Volatile.Read(ref _profiles).Value;
+
+    /// <summary>The catalogue items the served model cannot score, for the content route.</summary>
+    public NewItemShelf NewItems => Volatile.Read(ref _newItems).Value;
 
     /// <summary>The latest scheduled rebuild of the popularity fallback (completed when none is pending), for tests and shutdown.</summary>
     public Task FallbackRefresh => Volatile.Read(ref _fallbackRefreshTask);
@@ -113,6 +118,7 @@ internal sealed class ModelHost : IAsyncDisposable
             var hidden = ServedModelLoader.Blocked(_items, hidden: true);
             var unavailable = ServedModelLoader.Blocked(_items, hidden: false);
             Engine.UpdateCatalog(Engine.Snapshot.Catalog.WithBlocked(hidden, unavailable));
+            Volatile.Write(ref _newItems, ShelfOf(Engine.Snapshot));
         }
     }
 
@@ -178,6 +184,7 @@ internal sealed class ModelHost : IAsyncDisposable
         var previous = Engine.Snapshot.Sequence;
         Engine.Activate(served.Snapshot);
         Volatile.Write(ref _profiles, ProfilesOf(served));
+        Volatile.Write(ref _newItems, ShelfOf(served.Snapshot));
         Volatile.Write(ref _served, served);
         await CatchUpAsync(served, previous, cancellationToken).ConfigureAwait(false);
     }
@@ -257,6 +264,9 @@ internal sealed class ModelHost : IAsyncDisposable
             Volatile.Write(ref _refreshScheduled, 0);
         }
     }
+
+    private Lazy<NewItemShelf> ShelfOf(ServingSnapshot snapshot)
+        => new(() => NewItemShelf.Build(snapshot.Items, _items), LazyThreadSafetyMode.ExecutionAndPublication);
 
     private static Lazy<UserProfileBuilder> ProfilesOf(ServedModel served)
         => new(() => new UserProfileBuilder(served.Cut, Features(served)), LazyThreadSafetyMode.ExecutionAndPublication);
