@@ -55,7 +55,7 @@ public static partial class AffinityServer
         ModelHost host;
         try
         {
-            host = await ModelHost.StartAsync(store, cancellationToken).ConfigureAwait(false);
+            host = await ModelHost.StartAsync(store, cancellationToken, options.FallbackRefresh).ConfigureAwait(false);
         }
         catch
         {

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Affinity.Server.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Affinity.Server.Tests;
 
@@ -24,6 +25,9 @@ internal sealed class ServerHarness : IAsyncDisposable
     public string Folder { get; }
 
     public HttpClient Client { get; }
+
+    /// <summary>The server's serving state.</summary>
+    public Affinity.Server.Serving.ModelHost Host => _app.Services.GetRequiredService<Affinity.Server.Serving.ModelHost>();
 
     /// <summary>Starts a server; <paramref name="folder"/> reuses a store, <paramref name="keys"/> turns on API keys.</summary>
     public static async Task<ServerHarness> StartAsync(string? folder = null, bool keys = false, Func<AffinityServerOptions, AffinityServerOptions>? change = null)

@@ -134,6 +134,41 @@ public sealed class RecommendationEngine
         return _live.Read(userId, Math.Max(Snapshot.Sequence, _live.ForgottenAt(userId)));
     }
 
+    /// <summary>
+    /// The external ids of the items in the user's serving history: the snapshot's training row (unless
+    /// the user was forgotten since) and the live events after it, each item once, snapshot items first.
+    /// Hosts use it to score items the model cannot (items added after the snapshot) by content.
+    /// </summary>
+    public IReadOnlyList<string> HistoryItems(string userId)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(userId);
+        var snapshot = Snapshot;
+        var forgottenAt = _live.ForgottenAt(userId);
+        var user = forgottenAt > snapshot.Sequence ? -1 : snapshot.Users.IndexOf(userId);
+        var ids = new List<string>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        if ((uint)user < (uint)snapshot.Seen.RowCount)
+        {
+            foreach (var item in snapshot.Seen.RowColumns(user))
+            {
+                if (seen.Add(snapshot.Items[item]))
+                {
+                    ids.Add(snapshot.Items[item]);
+                }
+            }
+        }
+
+        foreach (var e in _live.Read(userId, Math.Max(snapshot.Sequence, forgottenAt)))
+        {
+            if (seen.Add(e.ItemId))
+            {
+                ids.Add(e.ItemId);
+            }
+        }
+
+        return ids;
+    }
+
     /// <summary>Recommends for one user under the request's rules.</summary>
     /// <exception cref="ArgumentException">A filter or boost names a field the catalogue lacks, or of another kind.</exception>
     public EngineResult Recommend(EngineRequest request)

@@ -126,7 +126,8 @@ public sealed record ItemListView(string? ModelVersion, IReadOnlyList<ScoredItem
 /// <param name="Model">The model catalogue name ("als", "popularity"); the server's default when left out.</param>
 /// <param name="Options">The model's options (camelCase JSON); its defaults when left out.</param>
 /// <param name="Activate">Whether to activate the model once trained.</param>
-public sealed record TrainBody(string? Model = null, JsonElement? Options = null, bool? Activate = null);
+/// <param name="Evaluate">Whether to measure NDCG@10 and Recall@10 on a per-user 10% holdout first (default true).</param>
+public sealed record TrainBody(string? Model = null, JsonElement? Options = null, bool? Activate = null, bool? Evaluate = null);
 
 /// <summary>A registered model.</summary>
 /// <param name="Id">The registry id.</param>

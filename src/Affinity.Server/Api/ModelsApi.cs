@@ -54,7 +54,7 @@ internal static class ModelsApi
         TrainingJob job;
         try
         {
-            job = jobs.Start(model, json, body?.Activate ?? false);
+            job = jobs.Start(model, json, body?.Activate ?? false, body?.Evaluate ?? true);
         }
         catch (ArgumentException e)
         {

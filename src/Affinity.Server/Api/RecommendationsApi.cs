@@ -41,7 +41,8 @@ internal static class RecommendationsApi
         [FromQuery] string? diversity,
         [FromQuery] string? explain,
         [FromQuery] string? excludeSeen,
-        [FromQuery] string? maxReasons)
+        [FromQuery] string? maxReasons,
+        [FromQuery] string? newItems)
     {
         var request = new EngineRequest(Validate.Id(id, "id"), Validate.Int(count, "count", 10, 1, MaxCount))
         {
@@ -64,11 +65,18 @@ internal static class RecommendationsApi
             throw ApiException.Invalid("filter", e.Message);
         }
 
-        var items = new RecommendedItem[result.Items.Count];
-        for (var k = 0; k < items.Length; k++)
+        var fresh = NewItemsFor(host, request, Validate.Int(newItems, "newItems", 1, 0, MaxCount));
+        var organic = Math.Min(result.Items.Count, request.Count - fresh.Count);
+        var items = new RecommendedItem[organic + fresh.Count];
+        for (var k = 0; k < organic; k++)
         {
             var item = result.Items[k];
             items[k] = new RecommendedItem(item.ItemId, item.Score, item.Rank, RuleNames(item.Rules), item.Explanation is { } why ? Explain(snapshot, why) : null);
+        }
+
+        for (var k = 0; k < fresh.Count; k++)
+        {
+            items[organic + k] = new RecommendedItem(fresh[k].ItemId, fresh[k].Score, organic + k, [NewItemRule], null);
         }
 
         var route = result.Route switch
@@ -78,6 +86,37 @@ internal static class RecommendationsApi
             _ => "fallback",
         };
         return TypedResults.Ok(new RecommendationsView(result.UserId, route, result.Route == ServingRoute.Fallback, result.SnapshotVersion, result.SnapshotSequence, result.PendingLiveItems, items));
+    }
+
+    /// <summary>The rule name of a slot given to an item added after the served model's snapshot.</summary>
+    private const string NewItemRule = "newItem";
+
+    /// <summary>
+    /// The content route: up to <paramref name="slots"/> catalogue items the served model cannot score
+    /// (added after its snapshot), ranked by feature likeness to the user's history, to take the list's
+    /// last places. Skipped under filters and include lists, which only the snapshot's catalogue can check.
+    /// </summary>
+    private static IReadOnlyList<(string ItemId, float Score)> NewItemsFor(ModelHost host, EngineRequest request, int slots)
+    {
+        if (slots == 0 || request.Filters is { Count: > 0 } || request.Include is not null)
+        {
+            return [];
+        }
+
+        var shelf = host.NewItems;
+        if (shelf.Count == 0)
+        {
+            return [];
+        }
+
+        var history = host.Engine.HistoryItems(request.UserId);
+        var exclude = new HashSet<string>(request.Exclude ?? [], StringComparer.Ordinal);
+        if (request.ExcludeSeen)
+        {
+            exclude.UnionWith(history);
+        }
+
+        return shelf.ForHistory(history, exclude, Math.Min(slots, request.Count));
     }
 
     private static async Task<Ok<ItemListView>> Similar(string id, ModelHost host, [FromQuery] string? count, [FromQuery] string[]? filter, CancellationToken cancellationToken)
@@ -93,6 +132,19 @@ internal static class RecommendationsApi
 
         try
         {
+            if (!snapshot.Items.TryGetIndex(item, out _) && filters is null or { Length: 0 })
+            {
+                // An item added after the snapshot: alike by features (the content route).
+                var alike = host.NewItems.Similar(item, n);
+                var scored = new ScoredItem[alike.Count];
+                for (var k = 0; k < scored.Length; k++)
+                {
+                    scored[k] = new ScoredItem(alike[k].ItemId, alike[k].Score, k);
+                }
+
+                return TypedResults.Ok(new ItemListView(snapshot.Version, scored));
+            }
+
             return TypedResults.Ok(new ItemListView(snapshot.Version, Scored(host.Engine.Similar(item, n, filters))));
         }
         catch (ArgumentException e)

@@ -51,6 +51,20 @@ public sealed record AffinityServerOptions
         }
     } = 10_000;
 
+    /// <summary>
+    /// While no model is active, how long the popularity fallback waits after an event before it is
+    /// rebuilt from the log (events arriving meanwhile join the same rebuild). Zero rebuilds at once.
+    /// </summary>
+    public TimeSpan FallbackRefresh
+    {
+        get;
+        init
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(value, TimeSpan.Zero, nameof(FallbackRefresh));
+            field = value;
+        }
+    } = TimeSpan.FromSeconds(1);
+
     /// <summary>The store used when none is given: <c>sqlite:$AFFINITY_HOME/affinity.db</c>, or <c>~/.affinity/affinity.db</c>.</summary>
     public static string DefaultStore()
     {

@@ -17,23 +17,35 @@ namespace Affinity.Server.Serving;
 /// (an atomic reference swap): requests see the old snapshot or the new one whole. Swapping to a
 /// snapshot older than the one served (a rollback) replays the events between the two high-water
 /// marks from the store, since the engine kept only those after the newer one.
+/// <para>While no model is active, the popularity fallback is rebuilt from the log after events arrive
+/// (at most one rebuild at a time, each waiting <c>fallbackRefresh</c> first so that a burst of events
+/// costs one read of the log), so new items and shifting popularity reach <c>/v1/popular</c> and
+/// unknown users without a model. A failed rebuild keeps serving the previous fallback; the next event
+/// schedules another.</para>
 /// </remarks>
-internal sealed class ModelHost
+internal sealed class ModelHost : IAsyncDisposable
 {
+    private readonly CancellationTokenSource _stopping = new();
     private readonly SemaphoreSlim _swap = new(1, 1);
     private readonly Lock _catalogLock = new();
     private readonly ConcurrentDictionary<string, ItemRecord> _items;
     private ServedModel _served;
     private Lazy<UserProfileBuilder> _profiles;
+    private Lazy<NewItemShelf> _newItems;
+    private readonly TimeSpan _fallbackRefresh;
     private long _eventsIngested;
+    private int _refreshScheduled;
+    private Task _fallbackRefreshTask = Task.CompletedTask;
 
-    private ModelHost(IStore store, ConcurrentDictionary<string, ItemRecord> items, ServedModel served)
+    private ModelHost(IStore store, ConcurrentDictionary<string, ItemRecord> items, ServedModel served, TimeSpan fallbackRefresh)
     {
         Store = store;
+        _fallbackRefresh = fallbackRefresh;
         _items = items;
         _served = served;
         _profiles = ProfilesOf(served);
         Engine = new RecommendationEngine(served.Snapshot);
+        _newItems = ShelfOf(served.Snapshot);
     }
 
     public IStore Store { get; }
@@ -49,9 +61,21 @@ internal sealed class ModelHost
     /// <summary>Profiles over the served cut of the store.</summary>
     public UserProfileBuilder Profiles => Volatile.Read(ref _profiles).Value;
 
-    /// <summary>Opens the serving state: the active model if the registry has one, else popularity over the log, then the events since.</summary>
-    public static async Task<ModelHost> StartAsync(IStore store, CancellationToken cancellationToken)
+    /// <summary>The catalogue items the served model cannot score, for the content route.</summary>
+    public NewItemShelf NewItems => Volatile.Read(ref _newItems).Value;
+
+    /// <summary>The latest scheduled rebuild of the popularity fallback (completed when none is pending), for tests and shutdown.</summary>
+    public Task FallbackRefresh => Volatile.Read(ref _fallbackRefreshTask);
+
+    /// <summary>
+    /// Opens the serving state: the active model if the registry has one, else popularity over the log,
+    /// then the events since. <paramref name="fallbackRefresh"/> is how long a rebuild of the fallback
+    /// waits to gather events (null: one second).
+    /// </summary>
+    public static async Task<ModelHost> StartAsync(IStore store, CancellationToken cancellationToken, TimeSpan? fallbackRefresh = null)
     {
+        var wait = fallbackRefresh ?? TimeSpan.FromSeconds(1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(wait, TimeSpan.Zero, nameof(fallbackRefresh));
         var items = new ConcurrentDictionary<string, ItemRecord>(StringComparer.Ordinal);
         await foreach (var item in store.Items.ListAsync(cancellationToken).ConfigureAwait(false))
         {
@@ -62,7 +86,7 @@ internal sealed class ModelHost
         var served = active is null
             ? await ServedModelLoader.FallbackAsync(store, items, cancellationToken).ConfigureAwait(false)
             : await ServedModelLoader.LoadAsync(store, active, items, cancellationToken).ConfigureAwait(false);
-        var host = new ModelHost(store, items, served);
+        var host = new ModelHost(store, items, served, wait);
         await host.CatchUpAsync(served, long.MaxValue, cancellationToken).ConfigureAwait(false);
         return host;
     }
@@ -80,6 +104,7 @@ internal sealed class ModelHost
         }
 
         Interlocked.Add(ref _eventsIngested, events.Count);
+        ScheduleFallbackRefresh();
         return range;
     }
 
@@ -93,6 +118,7 @@ internal sealed class ModelHost
             var hidden = ServedModelLoader.Blocked(_items, hidden: true);
             var unavailable = ServedModelLoader.Blocked(_items, hidden: false);
             Engine.UpdateCatalog(Engine.Snapshot.Catalog.WithBlocked(hidden, unavailable));
+            Volatile.Write(ref _newItems, ShelfOf(Engine.Snapshot));
         }
     }
 
@@ -158,6 +184,7 @@ internal sealed class ModelHost
         var previous = Engine.Snapshot.Sequence;
         Engine.Activate(served.Snapshot);
         Volatile.Write(ref _profiles, ProfilesOf(served));
+        Volatile.Write(ref _newItems, ShelfOf(served.Snapshot));
         Volatile.Write(ref _served, served);
         await CatchUpAsync(served, previous, cancellationToken).ConfigureAwait(false);
     }
@@ -185,6 +212,61 @@ internal sealed class ModelHost
             Engine.AddEvent(e.UserId, e.ItemId, e.Value, e.EventType, e.Timestamp.ToUnixTimeSeconds(), e.Sequence);
         }
     }
+
+    /// <summary>Stops a pending fallback rebuild and waits for it, so that nothing reads the store after it closes.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        await FallbackRefresh.ConfigureAwait(false);
+        _stopping.Dispose();
+    }
+
+    private void ScheduleFallbackRefresh()
+    {
+        if (!Served.IsFallback || Interlocked.CompareExchange(ref _refreshScheduled, 1, 0) != 0)
+        {
+            return;
+        }
+
+        Volatile.Write(ref _fallbackRefreshTask, Task.Run(RefreshFallbackAsync));
+    }
+
+    private async Task RefreshFallbackAsync()
+    {
+        try
+        {
+            if (_fallbackRefresh > TimeSpan.Zero)
+            {
+                await Task.Delay(_fallbackRefresh, _stopping.Token).ConfigureAwait(false);
+            }
+
+            // Cleared before the log is read: an event appended from here on schedules another rebuild,
+            // so none is left out of the fallback for longer than one more wait.
+            Volatile.Write(ref _refreshScheduled, 0);
+            await _swap.WaitAsync(_stopping.Token).ConfigureAwait(false);
+            try
+            {
+                if (Served.IsFallback)
+                {
+                    var served = await ServedModelLoader.FallbackAsync(Store, _items, _stopping.Token).ConfigureAwait(false);
+                    await SwapAsync(served, _stopping.Token).ConfigureAwait(false);
+                }
+            }
+            finally
+            {
+                _swap.Release();
+            }
+        }
+#pragma warning disable CA1031 // A failed rebuild (the store closing at shutdown, a transient error) leaves the previous fallback served.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            Volatile.Write(ref _refreshScheduled, 0);
+        }
+    }
+
+    private Lazy<NewItemShelf> ShelfOf(ServingSnapshot snapshot)
+        => new(() => NewItemShelf.Build(snapshot.Items, _items), LazyThreadSafetyMode.ExecutionAndPublication);
 
     private static Lazy<UserProfileBuilder> ProfilesOf(ServedModel served)
         => new(() => new UserProfileBuilder(served.Cut, Features(served)), LazyThreadSafetyMode.ExecutionAndPublication);

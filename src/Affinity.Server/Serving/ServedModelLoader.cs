@@ -120,7 +120,8 @@ internal static class ServedModelLoader
         return builder.Build();
     }
 
-    private static void AddAttributes(AttributeTableBuilder table, string id, EntityAttributes attributes)
+    /// <summary>Copies a record's attributes into a table being built.</summary>
+    public static void AddAttributes(AttributeTableBuilder table, string id, EntityAttributes attributes)
     {
         foreach (var (name, value) in attributes.Categorical)
         {
