@@ -44,6 +44,8 @@ KEYS=${KEYS:-16}
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 cd "$ROOT"
 say() { printf '\n== %s\n' "$*"; }
+# CPU seconds (user + system) the server process has used so far, from /proc (clock ticks).
+cpu_seconds() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%.2f", ($14 + $15) / hz }' "/proc/$SERVER_PID/stat"; }
 
 if ! command -v wrk >/dev/null 2>&1; then
   say "installing wrk"
@@ -122,7 +124,12 @@ say "warm-up (5 s)"
 wrk -t"$THREADS" -c16 -d5s -s "$LUA" "$URL" | grep -E "Requests/sec"
 for c in $CONNECTIONS; do
   say "wrk -t$THREADS -c$c -d$DURATION --latency (load average $(cut -d' ' -f1-3 /proc/loadavg))"
+  cpu0=$(cpu_seconds)
   out=$(wrk -t"$THREADS" -c"$c" -d"$DURATION" --latency -s "$LUA" "$URL")
+  cpu1=$(cpu_seconds)
   printf '%s\n' "$out" | grep -E "Requests/sec|^ +50%|^ +90%|^ +99%|requests in|Non-2xx|Socket errors" || true
+  # Server CPU per request: what one request costs, whatever else shares the cores.
+  requests=$(printf '%s\n' "$out" | awk '/requests in/ { print $1 }')
+  echo "server CPU: $(echo "$cpu1 - $cpu0" | bc) s for $requests requests, $(echo "scale=3; 1000 * ($cpu1 - $cpu0) / $requests" | bc) ms per request"
 done
 say "done (load average $(cut -d' ' -f1-3 /proc/loadavg))"
