@@ -18,7 +18,7 @@ namespace Affinity.Benchmarks;
 /// </summary>
 /// <remarks>
 /// <c>hnsw-recall [--items N] [--dims D] [--queries Q] [--threads T] [--ef 10,50,100]
-/// [--metric InnerProduct|Cosine] [--source normal|structured] [--clusters C] [--m M] [--efc E]
+/// [--metric InnerProduct|Cosine] [--source normal|structured] [--clusters C] [--m M] [--efc E] [--ipgraph Direct|Reduced]
 /// [--data ml-1m]</c>; with <c>--data</c> the items and queries come from the trained model and
 /// <c>--items</c>, <c>--dims</c>, <c>--queries</c> and <c>--source</c> are ignored.
 /// </remarks>
@@ -39,7 +39,7 @@ public static class HnswRecall
         var metric = Enum.Parse<RetrievalMetric>(Option(args, "--metric", nameof(RetrievalMetric.InnerProduct)));
         var data = Option(args, "--data", string.Empty);
         var source = Option(args, "--source", "normal");
-        var options = new HnswOptions { Metric = metric, M = Int(args, "--m", 16), EfConstruction = Int(args, "--efc", 200) };
+        var options = new HnswOptions { Metric = metric, M = Int(args, "--m", 16), EfConstruction = Int(args, "--efc", 200), InnerProductGraph = Enum.Parse<InnerProductGraph>(Option(args, "--ipgraph", nameof(InnerProductGraph.Direct))) };
 
         float[] itemVectors, queries;
         if (data.Length > 0)
@@ -67,7 +67,7 @@ public static class HnswRecall
         var watch = Stopwatch.StartNew();
         var cpu = Cpu();
         var index = HnswIndex.Build(items, dims, options, threads);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{index.Count:N0} items x {dims}, {options.Metric}, M {options.M}, ef_construction {options.EfConstruction}, threads {threads}: build {watch.Elapsed.TotalSeconds:F1} s ({Cpu() - cpu:F1} s CPU, {index.Count / (Cpu() - cpu):F0} inserts per CPU second), {index.MaxLevel + 1} layers"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{index.Count:N0} items x {dims}, {options.Metric}{(options.Metric == RetrievalMetric.InnerProduct ? " " + options.InnerProductGraph : string.Empty)}, M {options.M}, ef_construction {options.EfConstruction}, threads {threads}: build {watch.Elapsed.TotalSeconds:F1} s ({Cpu() - cpu:F1} s CPU, {index.Count / (Cpu() - cpu):F0} inserts per CPU second), {index.MaxLevel + 1} layers"));
         var exact = new ExactRetriever(items, dims, options.Metric);
         var truth = new int[count * 10];
         var ids = new int[10];
