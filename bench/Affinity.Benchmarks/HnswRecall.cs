@@ -11,13 +11,16 @@ namespace Affinity.Benchmarks;
 /// <summary>
 /// <c>hnsw-recall</c>: recall@10 of <see cref="HnswIndex"/> against <see cref="ExactRetriever"/>
 /// and the time per query of each, at several ef values, on random normal vectors or on the item
-/// factors of <c>als</c> trained on a real dataset (the user factors are the queries). A stopwatch
-/// run, not BenchmarkDotNet: recall is a count, and one build serves every ef.
+/// factors of <c>als</c> trained on a real dataset (the user factors are the queries), or on
+/// <see cref="StructuredFactors"/>. A stopwatch run, not BenchmarkDotNet: recall is a count, and
+/// one build serves every ef. Besides wall time it prints the process CPU time, which a machine
+/// shared with other jobs inflates far less.
 /// </summary>
 /// <remarks>
 /// <c>hnsw-recall [--items N] [--dims D] [--queries Q] [--threads T] [--ef 10,50,100]
-/// [--metric InnerProduct|Cosine] [--data ml-1m]</c>; with <c>--data</c> the items and queries
-/// come from the trained model and <c>--items</c>, <c>--dims</c> and <c>--queries</c> are ignored.
+/// [--metric InnerProduct|Cosine] [--source normal|structured] [--clusters C] [--m M] [--efc E] [--ipgraph Direct|Reduced]
+/// [--data ml-1m]</c>; with <c>--data</c> the items and queries come from the trained model and
+/// <c>--items</c>, <c>--dims</c>, <c>--queries</c> and <c>--source</c> are ignored.
 /// </remarks>
 public static class HnswRecall
 {
@@ -35,11 +38,17 @@ public static class HnswRecall
         var efs = Option(args, "--ef", "10,20,50,100,200,400").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray();
         var metric = Enum.Parse<RetrievalMetric>(Option(args, "--metric", nameof(RetrievalMetric.InnerProduct)));
         var data = Option(args, "--data", string.Empty);
+        var source = Option(args, "--source", "normal");
+        var options = new HnswOptions { Metric = metric, M = Int(args, "--m", 16), EfConstruction = Int(args, "--efc", 200), InnerProductGraph = Enum.Parse<InnerProductGraph>(Option(args, "--ipgraph", nameof(InnerProductGraph.Direct))) };
 
         float[] itemVectors, queries;
         if (data.Length > 0)
         {
             (itemVectors, queries, dims) = AlsFactors(data);
+        }
+        else if (source == "structured")
+        {
+            (itemVectors, queries) = StructuredFactors.Generate(items, queryCount, dims, seed: 7, clusters: Int(args, "--clusters", 1_000));
         }
         else
         {
@@ -48,31 +57,36 @@ public static class HnswRecall
             queries = FactorMatrix.Normal(queryCount, dims, 1.0, random).Values.ToArray();
         }
 
-        Measure(itemVectors, queries, dims, new HnswOptions { Metric = metric }, threads, efs);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"source {(data.Length > 0 ? data : source)}, {Environment.ProcessorCount} cores, load average {LoadAverage()}"));
+        Measure(itemVectors, queries, dims, options, threads, efs);
     }
 
     private static void Measure(float[] items, float[] queries, int dims, HnswOptions options, int threads, int[] efs)
     {
         var count = queries.Length / dims;
         var watch = Stopwatch.StartNew();
+        var cpu = Cpu();
         var index = HnswIndex.Build(items, dims, options, threads);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{index.Count:N0} items x {dims}, {options.Metric}, M {options.M}, ef_construction {options.EfConstruction}, threads {threads}: build {watch.Elapsed.TotalSeconds:F1} s, {index.MaxLevel + 1} layers"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{index.Count:N0} items x {dims}, {options.Metric}{(options.Metric == RetrievalMetric.InnerProduct ? " " + options.InnerProductGraph : string.Empty)}, M {options.M}, ef_construction {options.EfConstruction}, threads {threads}: build {watch.Elapsed.TotalSeconds:F1} s ({Cpu() - cpu:F1} s CPU, {index.Count / (Cpu() - cpu):F0} inserts per CPU second), {index.MaxLevel + 1} layers"));
         var exact = new ExactRetriever(items, dims, options.Metric);
         var truth = new int[count * 10];
         var ids = new int[10];
         var scores = new float[10];
         watch.Restart();
+        cpu = Cpu();
         for (var q = 0; q < count; q++)
         {
             exact.Search(queries.AsSpan(q * dims, dims), truth.AsSpan(q * 10, 10), scores);
         }
 
         var exactMs = watch.Elapsed.TotalMilliseconds / count;
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"exact: {exactMs:F3} ms/query ({count:N0} queries)"));
+        var exactCpu = (Cpu() - cpu) * 1000 / count;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"exact: {exactMs:F3} ms/query, {exactCpu:F3} ms CPU ({count:N0} queries)"));
         foreach (var ef in efs)
         {
             var hits = 0;
             watch.Restart();
+            cpu = Cpu();
             for (var q = 0; q < count; q++)
             {
                 index.Search(queries.AsSpan(q * dims, dims), ids, scores, ef);
@@ -84,7 +98,8 @@ public static class HnswRecall
             }
 
             var ms = watch.Elapsed.TotalMilliseconds / count;
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ef {ef,4}: recall@10 {hits / (10.0 * count):F4}, {ms:F3} ms/query, {exactMs / ms:F1}x exact"));
+            var msCpu = (Cpu() - cpu) * 1000 / count;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ef {ef,4}: recall@10 {hits / (10.0 * count):F4}, {ms:F3} ms/query, {exactMs / ms:F1}x exact; {msCpu:F3} ms CPU, {exactCpu / msCpu:F1}x exact"));
         }
     }
 
@@ -111,6 +126,10 @@ public static class HnswRecall
 
         return (items, users, f);
     }
+
+    private static double Cpu() => Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;
+
+    private static string LoadAverage() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "unknown";
 
     private static string Option(string[] args, string name, string fallback)
     {

@@ -1,4 +1,5 @@
-using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace Affinity.Core.Retrieval;
 
@@ -112,8 +113,12 @@ internal sealed class HnswGraph
     public Lock StripeOf(int node) => _stripes![node & (StripeCount - 1)];
 
     /// <summary>The dot product of <paramref name="query"/> with the first query-length values of a node's row.</summary>
-    public float Similarity(ReadOnlySpan<float> query, int node) =>
-        TensorPrimitives.Dot(query, Vectors.AsSpan(node * Stride, query.Length));
+    public float Similarity(ReadOnlySpan<float> query, int node)
+    {
+        // The query is never longer than a row (a node's own row or a query without the extra coordinate).
+        ref var row = ref MemoryMarshal.GetArrayDataReference(Vectors);
+        return DotKernel.Dot(query, ref Unsafe.Add(ref row, (nint)node * Stride), query.Length);
+    }
 
     /// <summary>A node's links at one layer; a copy in <paramref name="buffer"/> while a multi-threaded build runs.</summary>
     public ReadOnlySpan<int> Neighbours(int node, int level, int[] buffer)
@@ -234,7 +239,7 @@ internal sealed class HnswGraph
             var good = true;
             for (var j = 0; j < kept; j++)
             {
-                if (TensorPrimitives.Dot(row, Row(chosen[j])) > keys[i])
+                if (Similarity(row, chosen[j]) > keys[i])
                 {
                     good = false;
                     break;

@@ -9,7 +9,7 @@ public sealed partial class HnswIndex
     /// <summary>The algorithm name of a model file that holds only an index.</summary>
     public const string FileAlgorithm = "hnsw";
 
-    private const int SectionVersion = 1;
+    private const int SectionVersion = 2;
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -23,7 +23,7 @@ public sealed partial class HnswIndex
         ArgumentException.ThrowIfNullOrWhiteSpace(prefix);
         writer.Write(prefix + ".header", [
             SectionVersion, (int)Metric, Options.M, Options.EfConstruction, Options.EfSearch, Options.Seed,
-            Count, Dimensions, _graph.EntryPoint, _graph.MaxLevel,
+            Count, Dimensions, _graph.EntryPoint, _graph.MaxLevel, (int)Options.InnerProductGraph,
         ]);
         writer.Write(prefix + ".vectors", _graph.Vectors);
         writer.Write(prefix + ".levels", _graph.Levels);
@@ -46,15 +46,21 @@ public sealed partial class HnswIndex
         ArgumentException.ThrowIfNullOrWhiteSpace(prefix);
         var headerName = prefix + ".header";
         var header = reader.ReadInt32s(headerName);
-        if (header.Length != 10 || header[0] != SectionVersion)
+        // Version 1 files predate the option and were all built with the reduction.
+        var version1 = header.Length == 10 && header[0] == 1;
+        if (!version1 && (header.Length != 11 || header[0] != SectionVersion))
         {
-            throw reader.Invalid(headerName, $"expected 10 values of section version {SectionVersion}, found {header.Length}.");
+            throw reader.Invalid(headerName, $"expected 11 values of section version {SectionVersion} (or 10 of version 1), found {header.Length}.");
         }
 
         HnswOptions options;
         try
         {
-            options = new HnswOptions { Metric = (RetrievalMetric)header[1], M = header[2], EfConstruction = header[3], EfSearch = header[4], Seed = header[5] };
+            options = new HnswOptions
+            {
+                Metric = (RetrievalMetric)header[1], M = header[2], EfConstruction = header[3], EfSearch = header[4], Seed = header[5],
+                InnerProductGraph = version1 ? InnerProductGraph.Reduced : (InnerProductGraph)header[10],
+            };
         }
         catch (ArgumentOutOfRangeException e)
         {
@@ -67,7 +73,7 @@ public sealed partial class HnswIndex
             throw reader.Invalid(headerName, $"{count} items of {dimensions} dimensions.");
         }
 
-        var stride = options.Metric == RetrievalMetric.InnerProduct ? dimensions + 1 : dimensions;
+        var stride = options is { Metric: RetrievalMetric.InnerProduct, InnerProductGraph: InnerProductGraph.Reduced } ? dimensions + 1 : dimensions;
         var vectors = reader.ReadSingles(prefix + ".vectors");
         if (vectors.Length != (long)count * stride)
         {

@@ -9,9 +9,11 @@ namespace Affinity.Core.Retrieval;
 /// </summary>
 /// <remarks>
 /// <para>
-/// Maximum inner product search is not a metric search (an item is not its own best match), so
-/// under <see cref="RetrievalMetric.InnerProduct"/> the index applies the reduction of Bachrach et
-/// al. (RecSys 2014): each item y is stored as [y, sqrt(Φ² − ‖y‖²)], Φ the largest item norm, and
+/// Maximum inner product search is not a metric search (an item is not its own best match). By
+/// default (<see cref="InnerProductGraph.Direct"/>) the graph is built and searched on the plain
+/// inner product, as hnswlib's "ip" space and the ip-NSW of Morozov and Babenko (NeurIPS 2018) do.
+/// With <see cref="InnerProductGraph.Reduced"/> the index applies the reduction of Bachrach et
+/// al. (RecSys 2014) instead: each item y is stored as [y, sqrt(Φ² − ‖y‖²)], Φ the largest item norm, and
 /// a query q is compared as [q, 0]. All stored rows then have the norm Φ, the graph is built on
 /// their angles, and for every query the order of q·y is exactly the order of Euclidean distance
 /// between the augmented vectors, so the graph's neighbourhoods serve inner-product queries.
@@ -71,9 +73,12 @@ public sealed partial class HnswIndex : IItemRetriever
             throw new ArgumentOutOfRangeException(nameof(maxDegreeOfParallelism), maxDegreeOfParallelism, "Use -1 for every core or a positive thread count.");
         }
 
-        var (vectors, stride) = options.Metric == RetrievalMetric.Cosine
-            ? (RetrievalVectors.Normalized(items, dimensions), dimensions)
-            : (RetrievalVectors.Augmented(items, dimensions), dimensions + 1);
+        var (vectors, stride) = (options.Metric, options.InnerProductGraph) switch
+        {
+            (RetrievalMetric.Cosine, _) => (RetrievalVectors.Normalized(items, dimensions), dimensions),
+            (_, InnerProductGraph.Direct) => (items.ToArray(), dimensions),
+            _ => (RetrievalVectors.Augmented(items, dimensions), dimensions + 1),
+        };
         var graph = HnswBuilder.Build(vectors, stride, options, maxDegreeOfParallelism, cancellationToken);
         return new HnswIndex(graph, dimensions, options);
     }

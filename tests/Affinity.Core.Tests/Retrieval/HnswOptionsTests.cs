@@ -11,6 +11,7 @@ public sealed class HnswOptionsTests
     {
         var options = new HnswOptions();
         Assert.Equal((RetrievalMetric.InnerProduct, 16, 200, 100, 42), (options.Metric, options.M, options.EfConstruction, options.EfSearch, options.Seed));
+        Assert.Equal(InnerProductGraph.Direct, options.InnerProductGraph);
     }
 
     [Fact]
@@ -21,6 +22,7 @@ public sealed class HnswOptionsTests
         Assert.Throws<ArgumentOutOfRangeException>(() => new HnswOptions { EfConstruction = 0 });
         Assert.Throws<ArgumentOutOfRangeException>(() => new HnswOptions { EfSearch = 0 });
         Assert.Throws<ArgumentOutOfRangeException>(() => new HnswOptions { Metric = (RetrievalMetric)7 });
+        Assert.Throws<ArgumentOutOfRangeException>(() => new HnswOptions { InnerProductGraph = (InnerProductGraph)2 });
         Assert.Equal(2, new HnswOptions { M = 2 }.M);
         Assert.Equal(HnswOptions.MaxM, new HnswOptions { M = HnswOptions.MaxM }.M);
     }
@@ -29,9 +31,10 @@ public sealed class HnswOptionsTests
     public void Json_round_trip_keeps_every_option_and_validates()
     {
         var web = new JsonSerializerOptions(JsonSerializerDefaults.Web);
-        var options = new HnswOptions { Metric = RetrievalMetric.Cosine, M = 8, EfConstruction = 64, EfSearch = 32, Seed = 5 };
+        var options = new HnswOptions { Metric = RetrievalMetric.Cosine, InnerProductGraph = InnerProductGraph.Reduced, M = 8, EfConstruction = 64, EfSearch = 32, Seed = 5 };
         var json = JsonSerializer.Serialize(options, web);
         Assert.Contains("\"metric\":\"Cosine\"", json, StringComparison.Ordinal);
+        Assert.Contains("\"innerProductGraph\":\"Reduced\"", json, StringComparison.Ordinal);
         Assert.Equal(options, JsonSerializer.Deserialize<HnswOptions>(json, web));
         Assert.Throws<ArgumentOutOfRangeException>(() => JsonSerializer.Deserialize<HnswOptions>("{\"m\":0}", web));
     }
@@ -45,6 +48,7 @@ public sealed class HnswOptionsTests
         var reference = Signature(baseline);
 
         Assert.NotEqual(reference, Signature(baseline with { Metric = RetrievalMetric.Cosine }));
+        Assert.NotEqual(reference, Signature(baseline with { InnerProductGraph = InnerProductGraph.Reduced }));
         Assert.NotEqual(reference, Signature(baseline with { M = 6 }));
         Assert.NotEqual(reference, Signature(baseline with { EfConstruction = 30 }));
         Assert.NotEqual(reference, Signature(baseline with { Seed = 7 }));

@@ -6,12 +6,13 @@ namespace Affinity.Core.Tests.Retrieval;
 public sealed class HnswPersistenceTests
 {
     [Theory]
-    [InlineData(RetrievalMetric.InnerProduct)]
-    [InlineData(RetrievalMetric.Cosine)]
-    public void A_saved_and_loaded_index_gives_the_same_results(RetrievalMetric metric)
+    [InlineData(RetrievalMetric.InnerProduct, InnerProductGraph.Direct)]
+    [InlineData(RetrievalMetric.InnerProduct, InnerProductGraph.Reduced)]
+    [InlineData(RetrievalMetric.Cosine, InnerProductGraph.Direct)]
+    public void A_saved_and_loaded_index_gives_the_same_results(RetrievalMetric metric, InnerProductGraph graph)
     {
         var items = RetrievalData.Normal(400, 6, seed: 21);
-        var options = new HnswOptions { Metric = metric, M = 5, EfConstruction = 40, EfSearch = 12, Seed = 9 };
+        var options = new HnswOptions { Metric = metric, InnerProductGraph = graph, M = 5, EfConstruction = 40, EfSearch = 12, Seed = 9 };
         var index = HnswIndex.Build(items, 6, options);
         using var stream = new MemoryStream();
         index.Save(stream);
@@ -54,6 +55,40 @@ public sealed class HnswPersistenceTests
         var (sa, sb) = (new float[5], new float[5]);
         index.Search([1, 2, 3, 4], a, sa);
         loaded.Search([1, 2, 3, 4], b, sb);
+        Assert.Equal(a, b);
+    }
+
+    [Fact]
+    public void A_version_1_file_loads_as_the_reduced_graph_it_was_built_as()
+    {
+        var index = HnswIndex.Build(RetrievalData.Normal(60, 3, seed: 25), 3, new HnswOptions { M = 3, InnerProductGraph = InnerProductGraph.Reduced });
+        using var original = new MemoryStream();
+        index.Save(original);
+        original.Position = 0;
+        var reader = ModelFile.Read(original, "original");
+        using var stream = new MemoryStream();
+        ModelFile.Write(stream, HnswIndex.FileAlgorithm, "{}", writer =>
+        {
+            // Version 1 wrote the first ten header values, without the graph kind.
+            var header = reader.ReadInt32s("hnsw.header");
+            header[0] = 1;
+            writer.Write("hnsw.header", header[..10]);
+            foreach (var name in new[] { "hnsw.levels", "hnsw.links0", "hnsw.upper" })
+            {
+                writer.Write(name, reader.ReadInt32s(name));
+            }
+
+            writer.Write("hnsw.vectors", reader.ReadSingles("hnsw.vectors"));
+        });
+        stream.Position = 0;
+
+        var loaded = HnswIndex.Load(stream, "v1.hnsw");
+
+        Assert.Equal(index.Options, loaded.Options);
+        var (a, b) = (new int[5], new int[5]);
+        var scores = new float[5];
+        index.Search([1, -2, 0.5f], a, scores);
+        loaded.Search([1, -2, 0.5f], b, scores);
         Assert.Equal(a, b);
     }
 
