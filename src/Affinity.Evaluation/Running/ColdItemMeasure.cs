@@ -29,21 +29,7 @@ internal sealed class ColdItemMeasure(EvaluationProtocol protocol, MetricSpec[] 
     {
         var relevantByUser = RankingInputs.RelevantItems(split.Test, protocol.RelevanceThreshold);
         var candidates = ColdItemSplitter.HeldOutItems(split);
-        var users = Enumerable.Range(0, relevantByUser.Length).Where(u => relevantByUser[u].Length > 0).ToArray();
-        var rankings = new UserRanking?[users.Length];
-        var fellBack = new bool[users.Length];
-        var tops = new int[users.Length][];
-        var scored = new Prediction[users.Length][];
-        Parallel.For(0, users.Length, () => new int[split.Train.ItemCount], (k, _, position) =>
-        {
-            var user = users[k];
-            var list = model.Recommend(new RecommendRequest(user, candidates.Length) { Candidates = candidates });
-            fellBack[k] = list.IsFallback;
-            var ranked = RankingInputs.ShuffleTies(list.Items, protocol.Seed, user);
-            (rankings[k], scored[k]) = RankingInputs.Rank(user, ranked, relevantByUser[user], position);
-            tops[k] = RankingInputs.Top(ranked, topK);
-            return position;
-        }, _ => { });
-        return RankingInputs.ColdStartOutcome(metrics, users, rankings, fellBack, tops, scored);
+        return RankingInputs.MeasureColdStart(metrics, relevantByUser, split.Train.ItemCount, protocol.Seed, topK,
+            user => model.Recommend(new RecommendRequest(user, candidates.Length) { Candidates = candidates }));
     }
 }

@@ -31,22 +31,7 @@ internal sealed class ColdUserMeasure(EvaluationProtocol protocol, MetricSpec[] 
         var relevantByUser = RankingInputs.RelevantItems(split.Test, protocol.RelevanceThreshold);
         var given = (split.Validation ?? throw new InvalidOperationException($"The split '{split.Name}' carries no given histories; the new-user measure needs a ColdUserSplitter split.")).ByUser;
         var itemCount = split.Train.ItemCount;
-        var users = Enumerable.Range(0, relevantByUser.Length).Where(u => relevantByUser[u].Length > 0).ToArray();
-        var rankings = new UserRanking?[users.Length];
-        var fellBack = new bool[users.Length];
-        var tops = new int[users.Length][];
-        var scored = new Prediction[users.Length][];
-        Parallel.For(0, users.Length, () => new int[itemCount], (k, _, position) =>
-        {
-            var user = users[k];
-            var list = Recommend(model, user, given, itemCount);
-            fellBack[k] = list.IsFallback;
-            var ranked = RankingInputs.ShuffleTies(list.Items, protocol.Seed, user);
-            (rankings[k], scored[k]) = RankingInputs.Rank(user, ranked, relevantByUser[user], position);
-            tops[k] = RankingInputs.Top(ranked, topK);
-            return position;
-        }, _ => { });
-        return RankingInputs.ColdStartOutcome(metrics, users, rankings, fellBack, tops, scored);
+        return RankingInputs.MeasureColdStart(metrics, relevantByUser, itemCount, protocol.Seed, topK, user => Recommend(model, user, given, itemCount));
     }
 
     /// <summary>The user's full ranking from their given history, through fold-in where the model has it.</summary>

@@ -116,6 +116,31 @@ internal static class RankingInputs
     public static IReadOnlyList<string> BeyondAccuracyNames(int k) => [$"Coverage@{k}", $"Gini@{k}", $"Novelty@{k}", $"PopRank@{k}", $"ILD@{k}"];
 
     /// <summary>
+    /// The loop both cold-start protocols share: every user with relevant test items gets the list
+    /// <paramref name="recommend"/> makes for them, ties shuffled (seeded by the protocol and the user),
+    /// ranked against their relevant items, then aggregated by <see cref="ColdStartOutcome"/>.
+    /// </summary>
+    public static FoldOutcome MeasureColdStart(MetricSpec[] metrics, int[][] relevantByUser, int itemCount, int seed, int topK, Func<int, RecommendationList> recommend)
+    {
+        var users = Enumerable.Range(0, relevantByUser.Length).Where(u => relevantByUser[u].Length > 0).ToArray();
+        var rankings = new UserRanking?[users.Length];
+        var fellBack = new bool[users.Length];
+        var tops = new int[users.Length][];
+        var scored = new Prediction[users.Length][];
+        Parallel.For(0, users.Length, () => new int[itemCount], (k, _, position) =>
+        {
+            var user = users[k];
+            var list = recommend(user);
+            fellBack[k] = list.IsFallback;
+            var ranked = ShuffleTies(list.Items, seed, user);
+            (rankings[k], scored[k]) = Rank(user, ranked, relevantByUser[user], position);
+            tops[k] = Top(ranked, topK);
+            return position;
+        }, _ => { });
+        return ColdStartOutcome(metrics, users, rankings, fellBack, tops, scored);
+    }
+
+    /// <summary>
     /// Per-user metric values and their means over the users that could be evaluated, plus the
     /// beyond-accuracy metrics of the top-K lists against the training data: catalogue coverage,
     /// Gini index of recommendation counts, novelty, mean popularity rank and intra-list diversity
